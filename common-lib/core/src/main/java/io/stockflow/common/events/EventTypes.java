@@ -1,0 +1,11 @@
+package io.stockflow.common.events;
+
+/** Event type names carried in {@link EventEnvelope#type()}. */
+public final class EventTypes {
+
+    public static final String POS_TRANSACTION_RECORDED = "pos.transaction.recorded";
+    public static final String POS_TRANSACTION_REJECTED = "pos.transaction.rejected";
+
+    private EventTypes() {
+    }
+}

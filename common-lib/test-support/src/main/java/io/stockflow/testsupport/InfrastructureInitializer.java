@@ -1,0 +1,57 @@
+package io.stockflow.testsupport;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.PropertySource;
+
+import java.util.UUID;
+
+/**
+ * Puts the real infrastructure's addresses in front of the service's own configuration. The property source is
+ * lazy: a broker, database or Redis is started only when the service reads a property that needs it, so a
+ * service without Kafka never starts a broker.
+ */
+public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new LazyInfrastructureProperties());
+    }
+
+    static final class LazyInfrastructureProperties extends PropertySource<Object> {
+
+        private final String database = "sf_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        private volatile boolean databaseCreated;
+
+        LazyInfrastructureProperties() {
+            super("stockflowTestInfrastructure");
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            return switch (name) {
+                case "spring.kafka.bootstrap-servers" -> TestInfrastructure.kafkaBootstrapServers();
+                case "spring.data.redis.host" -> TestInfrastructure.redis().host();
+                case "spring.data.redis.port" -> TestInfrastructure.redis().port();
+                case "spring.r2dbc.url" -> "r2dbc:postgresql://" + postgresAddress() + "/" + database;
+                case "spring.flyway.url" -> "jdbc:postgresql://" + postgresAddress() + "/" + database;
+                case "spring.r2dbc.username", "spring.flyway.user" -> TestInfrastructure.postgres().user();
+                case "spring.r2dbc.password", "spring.flyway.password" -> TestInfrastructure.postgres().password();
+                default -> null;
+            };
+        }
+
+        private String postgresAddress() {
+            PostgresServer server = TestInfrastructure.postgres();
+            if (!databaseCreated) {
+                synchronized (this) {
+                    if (!databaseCreated) {
+                        server.createDatabase(database);
+                        databaseCreated = true;
+                    }
+                }
+            }
+            return server.host() + ":" + server.port();
+        }
+    }
+}

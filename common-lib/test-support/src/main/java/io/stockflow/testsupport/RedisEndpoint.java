@@ -1,0 +1,5 @@
+package io.stockflow.testsupport;
+
+/** A reachable Redis server. */
+public record RedisEndpoint(String host, int port) {
+}
