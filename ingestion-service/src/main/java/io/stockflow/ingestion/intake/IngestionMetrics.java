@@ -1,0 +1,49 @@
+package io.stockflow.ingestion.intake;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.stockflow.ingestion.quality.ChunkStatistics;
+
+import java.util.Locale;
+
+/** Business metrics of ingestion, scraped from /actuator/prometheus. */
+public class IngestionMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer chunkTimer;
+    private final Counter statisticsFailures;
+
+    public IngestionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.chunkTimer = Timer.builder("stockflow.ingestion.chunk")
+                .description("Time to validate, de-duplicate, publish (acks=all) and record one chunk of rows")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        this.statisticsFailures = Counter.builder("stockflow.ingestion.statistics.failures")
+                .description("Chunks whose statistics could not be written to PostgreSQL")
+                .register(registry);
+    }
+
+    Timer.Sample startChunk() {
+        return Timer.start(registry);
+    }
+
+    void stopChunk(Timer.Sample sample) {
+        sample.stop(chunkTimer);
+    }
+
+    /** Lines by outcome (accepted, rejected, duplicate, in_flight, late, out_of_order) and reason code. */
+    void record(ChunkStatistics stats) {
+        stats.outcomes().forEach((key, lines) -> Counter.builder("stockflow.ingestion.lines")
+                .description("POS lines received, by outcome and reason")
+                .tag("outcome", key.outcome().name().toLowerCase(Locale.ROOT))
+                .tag("reason", key.reason())
+                .register(registry)
+                .increment(lines));
+    }
+
+    void statisticsWriteFailed() {
+        statisticsFailures.increment();
+    }
+}

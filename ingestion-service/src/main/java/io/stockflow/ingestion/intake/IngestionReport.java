@@ -1,0 +1,91 @@
+package io.stockflow.ingestion.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The answer to a batch: counts of every outcome and the rows that were not accepted (up to a limit; every
+ * rejected row is on the dead-letter topic). Lines without a transaction id were given
+ * {@code <batch_id>-<row>}.
+ */
+public record IngestionReport(String batchId, String format, long rows, long accepted, long duplicates,
+                              long rejected, long inFlight, long late, long outOfOrder, List<RowIssue> rejectedRows,
+                              List<RowIssue> duplicateRows, boolean issuesTruncated) {
+
+    /** Accumulates outcomes chunk by chunk. */
+    static final class Tally {
+        private final String batchId;
+        private final String format;
+        private final int maxReportedRows;
+        private long rows;
+        private long accepted;
+        private long duplicates;
+        private long rejected;
+        private long inFlight;
+        private long late;
+        private long outOfOrder;
+        private final List<RowIssue> rejectedRows = new ArrayList<>();
+        private final List<RowIssue> duplicateRows = new ArrayList<>();
+        private boolean truncated;
+
+        Tally(String batchId, String format, int maxReportedRows) {
+            this.batchId = batchId;
+            this.format = format;
+            this.maxReportedRows = maxReportedRows;
+        }
+
+        void add(List<RowOutcome> outcomes) {
+            for (RowOutcome o : outcomes) {
+                rows++;
+                switch (o.status()) {
+                    case ACCEPTED -> {
+                        accepted++;
+                        late += o.late() ? 1 : 0;
+                        outOfOrder += o.outOfOrder() ? 1 : 0;
+                    }
+                    case DUPLICATE, IN_FLIGHT -> {
+                        if (o.status() == RowOutcome.Status.DUPLICATE) {
+                            duplicates++;
+                        } else {
+                            inFlight++;
+                        }
+                        list(duplicateRows, o);
+                    }
+                    case REJECTED -> {
+                        rejected++;
+                        list(rejectedRows, o);
+                    }
+                }
+            }
+        }
+
+        private void list(List<RowIssue> issues, RowOutcome o) {
+            if (rejectedRows.size() + duplicateRows.size() < maxReportedRows) {
+                issues.add(o.issue());
+            } else {
+                truncated = true;
+            }
+        }
+
+        long rows() {
+            return rows;
+        }
+
+        long accepted() {
+            return accepted;
+        }
+
+        long duplicates() {
+            return duplicates;
+        }
+
+        long rejected() {
+            return rejected;
+        }
+
+        IngestionReport report() {
+            return new IngestionReport(batchId, format, rows, accepted, duplicates, rejected, inFlight, late,
+                    outOfOrder, List.copyOf(rejectedRows), List.copyOf(duplicateRows), truncated);
+        }
+    }
+}

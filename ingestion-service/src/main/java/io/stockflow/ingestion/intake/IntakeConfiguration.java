@@ -1,0 +1,85 @@
+package io.stockflow.ingestion.intake;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stockflow.common.events.EventCodec;
+import io.stockflow.common.events.Topics;
+import io.stockflow.ingestion.dedup.IdempotencyStore;
+import io.stockflow.ingestion.dedup.LineClaims;
+import io.stockflow.ingestion.dedup.SeriesWatermarks;
+import io.stockflow.ingestion.publish.PosEventPublisher;
+import io.stockflow.ingestion.quality.IngestionStatisticsRepository;
+import jakarta.validation.Validator;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** Wires the framework-free intake pipeline to Kafka, Redis and PostgreSQL. */
+@Configuration(proxyBeanMethods = false)
+class IntakeConfiguration {
+
+    /** Longer than the producer's delivery timeout, so a live claim never expires mid-publish. */
+    private static final Duration PENDING_CLAIM_TTL = Duration.ofMinutes(2);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    LineValidator lineValidator(Validator validator, Clock clock, IngestionProperties properties) {
+        return new LineValidator(validator, clock, properties.maxUnitPrice(), properties.maxAbsQuantity(),
+                properties.maxFutureSkew(), properties.maxAge());
+    }
+
+    @Bean
+    PosEventPublisher posEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+                                        @Value("${spring.application.name}") String source) {
+        return new PosEventPublisher(kafka, new EventCodec(json), source);
+    }
+
+    @Bean
+    IngestionStatisticsRepository ingestionStatisticsRepository(DatabaseClient db) {
+        return new IngestionStatisticsRepository(db);
+    }
+
+    @Bean
+    IngestionMetrics ingestionMetrics(MeterRegistry registry) {
+        return new IngestionMetrics(registry);
+    }
+
+    @Bean
+    IntakeService intakeService(IngestionProperties properties, LineValidator validator,
+                                ReactiveStringRedisTemplate redis, PosEventPublisher publisher,
+                                IngestionStatisticsRepository statistics, IngestionMetrics metrics) {
+        return new IntakeService(properties, validator,
+                new LineClaims(redis, PENDING_CLAIM_TTL, properties.dedupRetention()),
+                new SeriesWatermarks(redis), publisher, statistics, metrics);
+    }
+
+    @Bean
+    IntakeRequests intakeRequests(IntakeService intake, ReactiveStringRedisTemplate redis,
+                                  IngestionStatisticsRepository statistics, IngestionProperties properties,
+                                  JsonMapper json, Clock clock) {
+        return new IntakeRequests(intake, new IdempotencyStore(redis, properties.idempotencyRetention()), statistics,
+                properties, json, clock);
+    }
+
+    @Bean
+    NewTopic posTransactionsTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
+        return TopicBuilder.name(Topics.POS_TRANSACTIONS).partitions(partitions).build();
+    }
+
+    @Bean
+    NewTopic posTransactionsDeadLetterTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
+        return TopicBuilder.name(Topics.POS_TRANSACTIONS_DLQ).partitions(partitions).build();
+    }
+}

@@ -1,0 +1,52 @@
+package io.stockflow.ingestion.intake;
+
+import io.stockflow.common.web.FieldViolation;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+
+/** Reads a request body row by row, without holding more than one row in memory. */
+public interface RowReader extends Closeable {
+
+    /**
+     * @return the next row (its line without defaults), or null at the end of the body
+     * @throws UnreadableBodyException when the body cannot be read on
+     */
+    ParsedRow next();
+
+    /** Thrown by the body stream when the request exceeds its size limit. */
+    final class BodyTooLargeException extends IOException {
+        public BodyTooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    /** Classifies an I/O failure while reading row {@code row}. */
+    static UnreadableBodyException unreadable(long row, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return new UnreadableBodyException(row, FieldViolation.of(null, "payload_too_large",
+                        tooLarge.getMessage()).atRow(row), true, failure);
+            }
+            if (t instanceof CharacterCodingException) {
+                return new UnreadableBodyException(row, FieldViolation.of(null, "not_utf8",
+                        "the body is not valid UTF-8 (at row " + row + ")").atRow(row), false, failure);
+            }
+        }
+        return new UnreadableBodyException(row, FieldViolation.of(null, "unreadable_body",
+                "the body could not be read at row " + row + ": " + failure.getMessage()).atRow(row), false, failure);
+    }
+
+    static InputStream skipUtf8Bom(InputStream in) throws IOException {
+        java.io.PushbackInputStream pushback = new java.io.PushbackInputStream(in, 3);
+        byte[] head = pushback.readNBytes(3);
+        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+                && (head[2] & 0xFF) == 0xBF;
+        if (!bom) {
+            pushback.unread(head);
+        }
+        return pushback;
+    }
+}

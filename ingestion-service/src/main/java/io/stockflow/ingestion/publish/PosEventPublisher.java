@@ -1,0 +1,84 @@
+package io.stockflow.ingestion.publish;
+
+import io.stockflow.common.events.EventCodec;
+import io.stockflow.common.events.EventEnvelope;
+import io.stockflow.common.events.EventTypes;
+import io.stockflow.common.events.Topics;
+import io.stockflow.common.pos.PosTransaction;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Publishes accepted lines to {@code pos.transactions} and refused rows to {@code pos.transactions.dlq}, keyed by
+ * series so one series stays in order, through an idempotent producer with acks=all. Both methods block until
+ * Kafka has acknowledged or refused every record: a line counts as accepted only once it is durable.
+ */
+public class PosEventPublisher {
+
+    static final int SCHEMA_VERSION = 1;
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final EventCodec codec;
+    private final String source;
+
+    public PosEventPublisher(KafkaTemplate<String, byte[]> kafka, EventCodec codec, String source) {
+        this.kafka = kafka;
+        this.codec = codec;
+        this.source = source;
+    }
+
+    /** @return for each line, in order: null when Kafka acknowledged it, else the failure */
+    public List<Throwable> publish(List<PosTransaction> lines) {
+        List<CompletableFuture<?>> sends = new ArrayList<>(lines.size());
+        for (PosTransaction line : lines) {
+            EventEnvelope<PosTransaction> event = new EventEnvelope<>(line.eventId(),
+                    EventTypes.POS_TRANSACTION_RECORDED, SCHEMA_VERSION, line.transactionTimestamp(), source, line);
+            sends.add(send(new ProducerRecord<>(Topics.POS_TRANSACTIONS, line.seriesKey().toString(),
+                    codec.encode(event))));
+        }
+        return await(sends);
+    }
+
+    /** @return the first failure, or null when every record was acknowledged */
+    public Throwable deadLetter(List<RejectedRecord> rejected, List<String> keys) {
+        List<CompletableFuture<?>> sends = new ArrayList<>(rejected.size());
+        for (int i = 0; i < rejected.size(); i++) {
+            RejectedRecord record = rejected.get(i);
+            EventEnvelope<RejectedRecord> event = new EventEnvelope<>(UUID.randomUUID(),
+                    EventTypes.POS_TRANSACTION_REJECTED, SCHEMA_VERSION, record.receivedAt(), source, record);
+            sends.add(send(new ProducerRecord<>(Topics.POS_TRANSACTIONS_DLQ, keys.get(i), codec.encode(event))));
+        }
+        return await(sends).stream().filter(f -> f != null).findFirst().orElse(null);
+    }
+
+    private CompletableFuture<?> send(ProducerRecord<String, byte[]> record) {
+        try {
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            // send() itself throws when metadata cannot be fetched within max.block.ms (broker unreachable).
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static List<Throwable> await(List<CompletableFuture<?>> sends) {
+        List<Throwable> failures = new ArrayList<>(sends.size());
+        for (CompletableFuture<?> send : sends) {
+            try {
+                send.get();
+                failures.add(null);
+            } catch (ExecutionException e) {
+                failures.add(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add(e);
+            }
+        }
+        return failures;
+    }
+}
