@@ -15,10 +15,14 @@ import java.util.stream.Collectors;
  *   <li>price outliers: a day's lowest or highest regular (non-promotion) price against the SKU's median regular
  *   price across all stores and days of the sample;</li>
  *   <li>quantity spikes: a day's units against the same store-SKU's trailing baseline (days without sales count
- *   as 0), ignoring promotion days, which are expected to sell more.</li>
+ *   as 0), ignoring promotion days, which are expected to sell more, and series with less than a week of
+ *   history.</li>
  * </ul>
  */
 public class AnomalyDetector {
+
+    /** A series younger than this has no baseline to be judged against. */
+    static final int MIN_BASELINE_DAYS = 7;
 
     private final int baselineDays;
     private final double minSpikeUnits;
@@ -79,7 +83,7 @@ public class AnomalyDetector {
                     continue;
                 }
                 double[] baseline = baseline(byDate, day.date(), firstSale);
-                if (baseline.length == 0) {
+                if (baseline.length < MIN_BASELINE_DAYS) {
                     continue;
                 }
                 RobustZScore z = RobustZScore.of(baseline);
