@@ -2,8 +2,10 @@ package io.stockflow.testsupport;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -13,9 +15,16 @@ import java.util.UUID;
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** A test's own {@code @TestPropertySource} and {@code @DynamicPropertySource} values win over ours. */
+    private static final List<String> TEST_OWN_SOURCES = List.of("Dynamic Test Properties",
+            "Inlined Test Properties");
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new LazyInfrastructureProperties());
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        LazyInfrastructureProperties infrastructure = new LazyInfrastructureProperties();
+        TEST_OWN_SOURCES.stream().filter(sources::contains).reduce((first, second) -> second)
+                .ifPresentOrElse(last -> sources.addAfter(last, infrastructure), () -> sources.addFirst(infrastructure));
     }
 
     static final class LazyInfrastructureProperties extends PropertySource<Object> {
