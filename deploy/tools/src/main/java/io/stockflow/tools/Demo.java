@@ -1,0 +1,126 @@
+package io.stockflow.tools;
+
+import io.stockflow.common.json.StockflowJson;
+import io.stockflow.common.pos.PosTransaction;
+import io.stockflow.common.synthetic.SyntheticPosConfig;
+import io.stockflow.common.synthetic.SyntheticPosGenerator;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The front-door demo: streams a synthetic POS history (several stores, hundreds of SKUs, weekly and yearly
+ * seasonality, promotions, intermittent items, some bad rows) through ingestion month by month, re-sends the
+ * first month to show de-duplication, and prints what happened and the data quality report.
+ */
+public final class Demo {
+
+    /** @return whether the demo saw what it expects (accepted lines, refused bad rows, a retry of duplicates) */
+    public static boolean run(String ingestionUrl, SyntheticPosConfig config, double badRowRate, PrintStream out)
+            throws IOException, InterruptedException {
+        SyntheticPosGenerator generator = new SyntheticPosGenerator(config);
+        Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        out.printf("%nStreaming %d days of POS history for %d stores x %d SKUs (%s to %s), %.1f%% bad rows%n",
+                config.days(), config.stores(), config.skus(), config.startDate(), config.endDate(),
+                badRowRate * 100);
+        out.printf("%-12s %10s %10s %10s %10s %9s%n", "batch", "rows", "accepted", "rejected", "duplicates",
+                "seconds");
+        long rows = 0;
+        long accepted = 0;
+        long rejected = 0;
+        long duplicates = 0;
+        long nanos = 0;
+        try (PosUploader uploader = new PosUploader(ingestionUrl)) {
+            LocalDate month = config.startDate();
+            while (!month.isAfter(config.endDate())) {
+                LocalDate next = month.plusMonths(1).withDayOfMonth(1);
+                JsonNode report = upload(uploader, generator, month, next.minusDays(1), badRowRate, out);
+                rows += report.path("rows").asLong();
+                accepted += report.path("accepted").asLong();
+                rejected += report.path("rejected").asLong();
+                duplicates += report.path("duplicates").asLong();
+                nanos += report.path("_nanos").asLong();
+                month = next;
+            }
+            out.println("\nRe-sending the first month, as a client retrying after a lost response would:");
+            JsonNode retry = upload(uploader, generator, config.startDate(),
+                    config.startDate().plusMonths(1).withDayOfMonth(1).minusDays(1), badRowRate, out);
+            out.printf("%nTotal: %,d rows, %,d accepted, %,d rejected (on pos.transactions.dlq with reasons), "
+                            + "%,d duplicates; %,.0f rows/s%n", rows, accepted, rejected, duplicates,
+                    rows / (nanos / 1e9));
+            printQualityReport(ingestionUrl, startedAt, out);
+            return accepted > 0 && rejected > 0 && retry.path("accepted").asLong() == 0
+                    && retry.path("duplicates").asLong() > 0;
+        }
+    }
+
+    private static JsonNode upload(PosUploader uploader, SyntheticPosGenerator generator, LocalDate from,
+                                   LocalDate to, double badRowRate, PrintStream out)
+            throws IOException, InterruptedException {
+        LocalDate last = to.isAfter(generator.config().endDate()) ? generator.config().endDate() : to;
+        Stream<PosTransaction> lines = from.datesUntil(last.plusDays(1)).flatMap(d -> generator.day(d).stream());
+        long start = System.nanoTime();
+        HttpResponse<String> response = uploader.uploadCsv(lines, badRowRate, from.toEpochDay());
+        long elapsed = System.nanoTime() - start;
+        JsonNode body = StockflowJson.mapper().readTree(response.body());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("ingestion answered " + response.statusCode() + ": " + response.body());
+        }
+        out.printf("%-12s %,10d %,10d %,10d %,10d %9.1f%n", from.toString().substring(0, 7), body.path("rows")
+                .asLong(), body.path("accepted").asLong(), body.path("rejected").asLong(), body.path("duplicates")
+                .asLong(), elapsed / 1e9);
+        return ((tools.jackson.databind.node.ObjectNode) body).put("_nanos", elapsed);
+    }
+
+    private static void printQualityReport(String ingestionUrl, Instant since, PrintStream out)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        ingestionUrl + "/api/data/quality?from=" + since + "&to="
+                                + Instant.now().plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS)))
+                .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode report = StockflowJson.mapper().readTree(response.body());
+        JsonNode totals = report.path("totals");
+        out.printf("%nData quality report (GET /api/data/quality, since %s):%n", since);
+        out.printf("  received %,d  accepted %,d  rejected %,d  duplicates %,d  late %,d  out of order %,d%n",
+                totals.path("received").asLong(), totals.path("accepted").asLong(),
+                totals.path("rejected").asLong(), totals.path("duplicates").asLong(), totals.path("late").asLong(),
+                totals.path("out_of_order").asLong());
+        out.println("  rejected by reason:");
+        for (Iterator<Map.Entry<String, JsonNode>> it = report.path("rejected_by_reason").properties().iterator();
+             it.hasNext(); ) {
+            Map.Entry<String, JsonNode> reason = it.next();
+            out.printf("    %-24s %,d%n", reason.getKey(), reason.getValue().asLong());
+        }
+        JsonNode anomalies = report.path("anomalies");
+        out.printf("  anomalies (robust z-score > %s over a %s-day baseline): %d price outliers, %d quantity spikes%n",
+                anomalies.path("z_score_cutoff").asText(), anomalies.path("baseline_days").asText(),
+                anomalies.path("price_outliers").size(), anomalies.path("quantity_spikes").size());
+        for (int i = 0; i < Math.min(3, anomalies.path("quantity_spikes").size()); i++) {
+            JsonNode s = anomalies.path("quantity_spikes").get(i);
+            out.printf("    spike: %s %s on %s sold %s (baseline median %s)%n", s.path("store_id").asText(),
+                    s.path("product_id").asText(), s.path("date").asText(), s.path("units").asText(),
+                    s.path("baseline_median_units").asText());
+        }
+    }
+
+    static SyntheticPosConfig demoHistory(int stores, int skus, int days) {
+        LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        return SyntheticPosConfig.defaults().withScale(stores, skus).withPeriod(end.minusDays(days - 1L), days);
+    }
+
+    private Demo() {
+    }
+}

@@ -1,0 +1,91 @@
+package io.stockflow.tools;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code deploy/run-local.sh}: starts Stockflow on embedded defaults (Kafka broker process, local or embedded
+ * PostgreSQL and Redis, every service), runs the demo, prints where to look next, and keeps running until
+ * Ctrl-C. Options: {@code --exit-after-demo}, {@code --no-demo}, {@code --stores N}, {@code --skus N},
+ * {@code --days N}.
+ */
+public final class LocalPlatform {
+
+    /** Module and port of every service, in start order. */
+    static final Map<String, Integer> SERVICES = new java.util.LinkedHashMap<>();
+
+    static {
+        SERVICES.put("ingestion-service", 8081);
+        SERVICES.put("forecasting-service", 8082);
+        SERVICES.put("inventory-service", 8083);
+        SERVICES.put("notification-service", 8084);
+        SERVICES.put("recommendation-service", 8085);
+        SERVICES.put("gateway", 8080);
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean demo = !List.of(args).contains("--no-demo");
+        boolean exitAfterDemo = List.of(args).contains("--exit-after-demo");
+        int stores = option(args, "--stores", 8);
+        int skus = option(args, "--skus", 300);
+        int days = option(args, "--days", 120);
+        Path root = Path.of("").toAbsolutePath();
+        Path work = LocalInfrastructure.workDir(root);
+        String classpath = KafkaBrokerProcess.requireClasspath(root.resolve("deploy/tools/target/classpath.txt"));
+
+        System.out.println("Starting infrastructure ...");
+        LocalInfrastructure infra = LocalInfrastructure.start(work, classpath);
+        infra.notes().forEach(n -> System.out.println("  " + n));
+        List<ServiceProcess> services = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            services.forEach(ServiceProcess::close);
+            infra.close();
+        }, "stockflow-local-stop"));
+
+        System.out.println("Starting services ...");
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            services.add(ServiceProcess.start(root, service.getKey(), service.getValue(), infra.serviceEnvironment(),
+                    work.resolve("logs"), List.of("-Xmx384m", "-XX:+UseSerialGC")));
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofMinutes(3));
+            System.out.printf("  %-24s ready at %s (log %s)%n", service.name(), service.baseUrl(),
+                    root.relativize(service.log()));
+        }
+
+        boolean demoOk = true;
+        if (demo) {
+            demoOk = Demo.run("http://127.0.0.1:8081", Demo.demoHistory(stores, skus, days), 0.005, System.out);
+        }
+        System.out.println("""
+
+                Where to look next:
+                  ingestion API        curl -s 'http://127.0.0.1:8081/api/data/quality' | jq
+                  health and metrics   http://127.0.0.1:8081/actuator/health  /actuator/prometheus (every service)
+                  Kafka topics         pos.transactions, pos.transactions.dlq on 127.0.0.1:9092
+                  statistics in SQL    psql -h 127.0.0.1 -U postgres stockflow -c 'select * from ingestion.ingestion_batch'
+                  logs                 .local/logs/<service>.log, Kafka in .local/kafka/broker.log
+                """);
+        if (exitAfterDemo) {
+            System.out.println(demoOk ? "Demo finished as expected." : "Demo did NOT show what it should.");
+            System.exit(demoOk ? 0 : 1);
+        }
+        System.out.println("Stockflow is running. Press Ctrl-C to stop.");
+        Thread.currentThread().join();
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    private LocalPlatform() {
+    }
+}
