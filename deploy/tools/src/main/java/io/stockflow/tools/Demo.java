@@ -58,7 +58,7 @@ public final class Demo {
             out.println("\nRe-sending the first month, as a client retrying after a lost response would:");
             JsonNode retry = upload(uploader, generator, config.startDate(),
                     config.startDate().plusMonths(1).withDayOfMonth(1).minusDays(1), badRowRate, out);
-            out.printf("%nTotal: %,d rows, %,d accepted, %,d rejected (on pos.transactions.dlq with reasons), "
+            out.printf("%nFirst pass: %,d rows, %,d accepted, %,d rejected (on pos.transactions.dlq with reasons), "
                             + "%,d duplicates; %,.0f rows/s%n", rows, accepted, rejected, duplicates,
                     rows / (nanos / 1e9));
             printQualityReport(ingestionUrl, startedAt, out);

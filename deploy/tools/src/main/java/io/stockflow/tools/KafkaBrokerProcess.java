@@ -52,7 +52,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 ""));
         Path log = home.resolve("broker.log");
         if (!Files.exists(data.resolve("meta.properties"))) {
-            Process format = java(classpath, List.of("kafka.tools.StorageTool", "format", "--standalone",
+            Process format = java(classpath, List.of("kafka.tools.StorageTool", "format",
                     "-t", UUID.randomUUID().toString().replace("-", "").substring(0, 22),
                     "-c", config.toString()), log);
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
