@@ -12,16 +12,12 @@ public class IngestionMetrics {
 
     private final MeterRegistry registry;
     private final Timer chunkTimer;
-    private final Counter statisticsFailures;
 
     public IngestionMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.chunkTimer = Timer.builder("stockflow.ingestion.chunk")
                 .description("Time to validate, de-duplicate, publish (acks=all) and record one chunk of rows")
                 .publishPercentiles(0.5, 0.99)
-                .register(registry);
-        this.statisticsFailures = Counter.builder("stockflow.ingestion.statistics.failures")
-                .description("Chunks whose statistics could not be written to PostgreSQL")
                 .register(registry);
     }
 
@@ -41,9 +37,5 @@ public class IngestionMetrics {
                 .tag("reason", key.reason())
                 .register(registry)
                 .increment(lines));
-    }
-
-    void statisticsWriteFailed() {
-        statisticsFailures.increment();
     }
 }

@@ -8,6 +8,7 @@ import io.stockflow.ingestion.dedup.LineClaims;
 import io.stockflow.ingestion.dedup.SeriesWatermarks;
 import io.stockflow.ingestion.publish.PosEventPublisher;
 import io.stockflow.ingestion.quality.IngestionStatisticsRepository;
+import io.stockflow.ingestion.quality.StatisticsBuffer;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Wires the framework-free intake pipeline to Kafka, Redis and PostgreSQL. */
 @Configuration(proxyBeanMethods = false)
@@ -51,6 +55,22 @@ class IntakeConfiguration {
         return new IngestionStatisticsRepository(db);
     }
 
+    @Bean(destroyMethod = "close")
+    StatisticsBuffer statisticsBuffer(IngestionStatisticsRepository repository, MeterRegistry registry) {
+        return new StatisticsBuffer(repository, registry, Duration.ofSeconds(1));
+    }
+
+    /** Waits for Kafka acknowledgements of chunks while their requests read on. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService intakeCompletions() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "intake-completion-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     @Bean
     IngestionMetrics ingestionMetrics(MeterRegistry registry) {
         return new IngestionMetrics(registry);
@@ -59,18 +79,18 @@ class IntakeConfiguration {
     @Bean
     IntakeService intakeService(IngestionProperties properties, LineValidator validator,
                                 ReactiveStringRedisTemplate redis, PosEventPublisher publisher,
-                                IngestionStatisticsRepository statistics, IngestionMetrics metrics) {
+                                StatisticsBuffer statistics, IngestionMetrics metrics, ExecutorService intakeCompletions) {
         return new IntakeService(properties, validator,
                 new LineClaims(redis, PENDING_CLAIM_TTL, properties.dedupRetention()),
-                new SeriesWatermarks(redis), publisher, statistics, metrics);
+                new SeriesWatermarks(redis), publisher, statistics, metrics, intakeCompletions);
     }
 
     @Bean
     IntakeRequests intakeRequests(IntakeService intake, ReactiveStringRedisTemplate redis,
-                                  IngestionStatisticsRepository statistics, IngestionProperties properties,
-                                  JsonMapper json, Clock clock) {
-        return new IntakeRequests(intake, new IdempotencyStore(redis, properties.idempotencyRetention()), statistics,
-                properties, json, clock);
+                                  IngestionStatisticsRepository repository, StatisticsBuffer statistics,
+                                  IngestionProperties properties, JsonMapper json, Clock clock) {
+        return new IntakeRequests(intake, new IdempotencyStore(redis, properties.idempotencyRetention()), repository,
+                statistics, properties, json, clock);
     }
 
     @Bean

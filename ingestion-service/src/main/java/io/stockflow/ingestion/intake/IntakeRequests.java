@@ -8,6 +8,7 @@ import io.stockflow.common.web.Problems;
 import io.stockflow.ingestion.dedup.IdempotencyStore;
 import io.stockflow.ingestion.quality.IngestionStatisticsRepository;
 import io.stockflow.ingestion.quality.IngestionStatisticsRepository.BatchRecord;
+import io.stockflow.ingestion.quality.StatisticsBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -51,15 +52,17 @@ public class IntakeRequests {
 
     private final IntakeService intake;
     private final IdempotencyStore idempotency;
-    private final IngestionStatisticsRepository statistics;
+    private final IngestionStatisticsRepository repository;
+    private final StatisticsBuffer statistics;
     private final IngestionProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
-    public IntakeRequests(IntakeService intake, IdempotencyStore idempotency, IngestionStatisticsRepository statistics,
-                          IngestionProperties properties, JsonMapper json, Clock clock) {
+    public IntakeRequests(IntakeService intake, IdempotencyStore idempotency, IngestionStatisticsRepository repository,
+                          StatisticsBuffer statistics, IngestionProperties properties, JsonMapper json, Clock clock) {
         this.intake = intake;
         this.idempotency = idempotency;
+        this.repository = repository;
         this.statistics = statistics;
         this.properties = properties;
         this.json = json;
@@ -160,7 +163,6 @@ public class IntakeRequests {
         TransactionReceipt receipt = new TransactionReceipt(transactionId, accepted, receipts.size() - accepted,
                 receipts);
         int status = accepted > 0 ? 201 : 200;
-        recordBatch(batch, status, rows.size(), accepted, receipts.size() - accepted, 0);
         return new HttpAnswer(status, HttpAnswer.JSON, json.writeValueAsString(receipt), null, false);
     }
 
@@ -324,11 +326,12 @@ public class IntakeRequests {
         return new HttpAnswer(problem.getStatus(), HttpAnswer.PROBLEM_JSON, json.writeValueAsString(problem), null, false);
     }
 
+    /** Records a batch and makes its statistics visible before its answer leaves. */
     private void recordBatch(BatchContext batch, int status, long rows, long accepted, long duplicates,
                              long rejected) {
-        statistics.recordBatch(new BatchRecord(batch.batchId(), batch.receivedAt(), clock.instant(),
+        statistics.flush().then(repository.recordBatch(new BatchRecord(batch.batchId(), batch.receivedAt(), clock.instant(),
                         batch.endpoint(), batch.format(), status, rows, accepted, duplicates, rejected,
-                        batch.requestId()))
+                        batch.requestId())))
                 .doOnError(e -> log.warn("could not record batch {}", batch.batchId(), e))
                 .onErrorResume(e -> Mono.empty())
                 .block();

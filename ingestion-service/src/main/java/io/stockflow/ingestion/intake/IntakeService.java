@@ -10,36 +10,45 @@ import io.stockflow.ingestion.publish.PosEventPublisher;
 import io.stockflow.ingestion.publish.RejectedRecord;
 import io.stockflow.ingestion.quality.ChunkStatistics;
 import io.stockflow.ingestion.quality.ChunkStatistics.Outcome;
-import io.stockflow.ingestion.quality.IngestionStatisticsRepository;
+import io.stockflow.ingestion.quality.StatisticsBuffer;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.List;
 
 /**
  * The intake pipeline, chunk by chunk: validate, claim each (transaction id, line number) once, publish the
- * claimed lines and wait for Kafka's acknowledgement, dead-letter the refused rows, then record statistics. A
+ * claimed lines and wait for Kafka's acknowledgement, dead-letter the refused rows, then count statistics. A
  * line is reported accepted only after Kafka acknowledged it. Blocking by design: it runs on a bounded-elastic
- * worker that reads the request body as a stream, so a chunk's processing is the back-pressure on the upload.
+ * worker that reads the request body as a stream, and at most {@value #MAX_CHUNKS_IN_FLIGHT} chunks of a request
+ * await acknowledgement at once, which is the back-pressure on the upload.
  */
 public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    /** Chunks of one request sent to Kafka but not yet acknowledged; bounds memory per request. */
+    private static final int MAX_CHUNKS_IN_FLIGHT = 3;
 
     private final IngestionProperties properties;
     private final LineValidator validator;
     private final LineClaims claims;
     private final SeriesWatermarks watermarks;
     private final PosEventPublisher publisher;
-    private final IngestionStatisticsRepository statistics;
+    private final StatisticsBuffer statistics;
+    private final Executor completions;
     private final IngestionMetrics metrics;
 
     public IntakeService(IngestionProperties properties, LineValidator validator, LineClaims claims,
                          SeriesWatermarks watermarks, PosEventPublisher publisher,
-                         IngestionStatisticsRepository statistics, IngestionMetrics metrics) {
+                         StatisticsBuffer statistics, IngestionMetrics metrics, Executor completions) {
         this.properties = properties;
         this.validator = validator;
         this.claims = claims;
@@ -47,6 +56,7 @@ public class IntakeService {
         this.publisher = publisher;
         this.statistics = statistics;
         this.metrics = metrics;
+        this.completions = completions;
     }
 
     /** What a streamed batch came to, and why it stopped early if it did. */
@@ -57,24 +67,61 @@ public class IntakeService {
     public BatchResult ingest(BatchContext batch, RowReader reader) {
         IngestionReport.Tally tally = new IngestionReport.Tally(batch.batchId(), batch.format(),
                 properties.maxReportedRows());
+        Deque<CompletableFuture<List<RowOutcome>>> inFlight = new ArrayDeque<>();
         List<ParsedRow> chunk = new ArrayList<>(properties.chunkRows());
         try {
             try {
                 for (ParsedRow row = reader.next(); row != null; row = reader.next()) {
                     chunk.add(withDefaults(batch, row));
                     if (chunk.size() == properties.chunkRows()) {
-                        tally.add(process(batch, chunk));
-                        chunk.clear();
+                        pipeline(batch, chunk, inFlight, tally);
+                        chunk = new ArrayList<>(properties.chunkRows());
                     }
                 }
             } catch (UnreadableBodyException e) {
-                tally.add(process(batch, chunk)); // the rows read before the fault are processed as usual
+                pipeline(batch, chunk, inFlight, tally); // the rows read before the fault are processed as usual
+                drain(inFlight, 0, tally);
                 return new BatchResult(tally.report(), e, null);
             }
-            tally.add(process(batch, chunk));
+            pipeline(batch, chunk, inFlight, tally);
+            drain(inFlight, 0, tally);
             return new BatchResult(tally.report(), null, null);
         } catch (DependencyUnavailableException e) {
+            try {
+                drain(inFlight, 0, tally); // chunks already sent still count for what Kafka acknowledged
+            } catch (DependencyUnavailableException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             return new BatchResult(tally.report(), null, e);
+        }
+    }
+
+    /**
+     * Submits a chunk (claims and sends happen here, on the reading thread, so lines reach Kafka in request
+     * order) and lets its completion (waiting for acknowledgements, confirming claims, statistics) overlap with
+     * reading and submitting the next chunks.
+     */
+    private void pipeline(BatchContext batch, List<ParsedRow> chunk, Deque<CompletableFuture<List<RowOutcome>>>
+            inFlight, IngestionReport.Tally tally) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Submitted submitted = submit(batch, chunk);
+        inFlight.addLast(CompletableFuture.supplyAsync(() -> complete(batch, submitted), completions));
+        drain(inFlight, MAX_CHUNKS_IN_FLIGHT - 1, tally);
+    }
+
+    private static void drain(Deque<CompletableFuture<List<RowOutcome>>> inFlight, int keep,
+                              IngestionReport.Tally tally) {
+        while (inFlight.size() > keep) {
+            try {
+                tally.add(inFlight.removeFirst().join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
         }
     }
 
@@ -98,20 +145,25 @@ public class IntakeService {
     }
 
     /**
-     * Processes rows whose defaults are filled in.
+     * Processes rows whose defaults are filled in, waiting for Kafka's acknowledgements.
      *
-     * @throws DependencyUnavailableException when Kafka or Redis fails; the chunk's rows that Kafka had already
+     * @throws DependencyUnavailableException when Kafka or Redis fails; the rows that Kafka had already
      *                                        acknowledged stay accepted and are counted
      */
     public List<RowOutcome> process(BatchContext batch, List<ParsedRow> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
+        return rows.isEmpty() ? List.of() : complete(batch, submit(batch, rows));
+    }
+
+    /** A chunk whose claimed lines were handed to the producer, with what is known of each row so far. */
+    private record Submitted(List<ParsedRow> rows, RowOutcome[] outcomes, List<Integer> published,
+                             List<CompletableFuture<?>> acks, List<Boolean> outOfOrder, Timer.Sample timing) {
+    }
+
+    private Submitted submit(BatchContext batch, List<ParsedRow> rows) {
         Timer.Sample timing = metrics.startChunk();
         List<ParsedRow> valid = rows.stream().filter(ParsedRow::isValid).toList();
         List<Claim> claimed = redis(() -> claims.claim(batch.batchId(), valid.stream().map(IntakeService::ref)
                 .toList()));
-
         RowOutcome[] outcomes = new RowOutcome[rows.size()];
         List<Integer> toPublish = new ArrayList<>();
         int v = 0;
@@ -134,18 +186,32 @@ public class IntakeService {
                 outcomes[i] = new RowOutcome(row, RowOutcome.Status.IN_FLIGHT, List.of(), false, false);
             }
         }
+        List<PosTransaction> lines = toPublish.stream().map(i -> rows.get(i).line()).toList();
+        List<CompletableFuture<?>> acks = publisher.send(lines);
+        // Watermarks advance in request order here; a line that Kafka then refuses leaves a watermark slightly ahead.
+        List<Boolean> outOfOrder = redis(() -> watermarks.advance(lines.stream()
+                .map(l -> new SeriesWatermarks.Observation(l.seriesKey().toString(), l.transactionTimestamp()))
+                .toList()));
+        return new Submitted(rows, outcomes, toPublish, acks, outOfOrder, timing);
+    }
 
-        List<Throwable> failures = publisher.publish(toPublish.stream().map(i -> rows.get(i).line()).toList());
+    private List<RowOutcome> complete(BatchContext batch, Submitted chunk) {
+        List<ParsedRow> rows = chunk.rows();
+        RowOutcome[] outcomes = chunk.outcomes();
+        List<Throwable> failures = PosEventPublisher.await(chunk.acks());
         List<LineRef> acked = new ArrayList<>();
         List<LineRef> failed = new ArrayList<>();
-        List<Integer> ackedIndexes = new ArrayList<>();
-        for (int k = 0; k < toPublish.size(); k++) {
-            LineRef ref = ref(rows.get(toPublish.get(k)));
+        Duration lateAfter = properties.lateAfter();
+        for (int k = 0; k < chunk.published().size(); k++) {
+            int i = chunk.published().get(k);
+            ParsedRow row = rows.get(i);
             if (failures.get(k) == null) {
-                acked.add(ref);
-                ackedIndexes.add(toPublish.get(k));
+                acked.add(ref(row));
+                boolean late = row.line().transactionTimestamp().isBefore(batch.receivedAt().minus(lateAfter));
+                outcomes[i] = new RowOutcome(row, RowOutcome.Status.ACCEPTED, List.of(), late,
+                        chunk.outOfOrder().get(k));
             } else {
-                failed.add(ref);
+                failed.add(ref(row));
             }
         }
         redis(() -> {
@@ -153,16 +219,6 @@ public class IntakeService {
             claims.release(batch.batchId(), failed);
             return null;
         });
-        List<Boolean> outOfOrder = redis(() -> watermarks.advance(ackedIndexes.stream()
-                .map(i -> new SeriesWatermarks.Observation(rows.get(i).line().seriesKey().toString(),
-                        rows.get(i).line().transactionTimestamp())).toList()));
-        Duration lateAfter = properties.lateAfter();
-        for (int k = 0; k < ackedIndexes.size(); k++) {
-            int i = ackedIndexes.get(k);
-            boolean late = rows.get(i).line().transactionTimestamp().isBefore(batch.receivedAt().minus(lateAfter));
-            outcomes[i] = new RowOutcome(rows.get(i), RowOutcome.Status.ACCEPTED, List.of(), late, outOfOrder.get(k));
-        }
-
         List<RowOutcome> done = new ArrayList<>(rows.size());
         for (RowOutcome o : outcomes) {
             if (o != null) {
@@ -171,7 +227,7 @@ public class IntakeService {
         }
         Throwable dlqFailure = deadLetter(batch, done);
         record(batch, done);
-        metrics.stopChunk(timing);
+        metrics.stopChunk(chunk.timing());
         if (!failed.isEmpty()) {
             throw new DependencyUnavailableException("kafka", failures.stream().filter(f -> f != null).findFirst()
                     .orElse(null));
@@ -195,7 +251,7 @@ public class IntakeService {
         ChunkStatistics stats = new ChunkStatistics(batch.receivedAt());
         stats.count(null, Outcome.REJECTED, violations.get(0).code());
         metrics.record(stats);
-        statistics.record(stats).onErrorResume(e -> reactor.core.publisher.Mono.empty()).block();
+        statistics.add(stats);
     }
 
     private Throwable deadLetter(BatchContext batch, List<RowOutcome> outcomes) {
@@ -235,13 +291,7 @@ public class IntakeService {
             }
         }
         metrics.record(stats);
-        try {
-            statistics.record(stats).block();
-        } catch (RuntimeException e) {
-            // The lines are on Kafka already; losing a statistics increment must not fail the request.
-            metrics.statisticsWriteFailed();
-            log.warn("could not record ingestion statistics of batch {}", batch.batchId(), e);
-        }
+        statistics.add(stats);
     }
 
     private static String seriesKeyOrNull(PosTransaction line) {

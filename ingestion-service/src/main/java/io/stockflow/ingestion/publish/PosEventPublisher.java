@@ -33,8 +33,12 @@ public class PosEventPublisher {
         this.source = source;
     }
 
-    /** @return for each line, in order: null when Kafka acknowledged it, else the failure */
-    public List<Throwable> publish(List<PosTransaction> lines) {
+    /**
+     * Hands the lines to the producer in order (which keeps each series' order on its partition) without waiting.
+     *
+     * @return one pending acknowledgement per line, for {@link #await}
+     */
+    public List<CompletableFuture<?>> send(List<PosTransaction> lines) {
         List<CompletableFuture<?>> sends = new ArrayList<>(lines.size());
         for (PosTransaction line : lines) {
             EventEnvelope<PosTransaction> event = new EventEnvelope<>(line.eventId(),
@@ -42,7 +46,7 @@ public class PosEventPublisher {
             sends.add(send(new ProducerRecord<>(Topics.POS_TRANSACTIONS, line.seriesKey().toString(),
                     codec.encode(event))));
         }
-        return await(sends);
+        return sends;
     }
 
     /** @return the first failure, or null when every record was acknowledged */
@@ -66,7 +70,8 @@ public class PosEventPublisher {
         }
     }
 
-    private static List<Throwable> await(List<CompletableFuture<?>> sends) {
+    /** @return for each send, in order: null when Kafka acknowledged it, else the failure */
+    public static List<Throwable> await(List<CompletableFuture<?>> sends) {
         List<Throwable> failures = new ArrayList<>(sends.size());
         for (CompletableFuture<?> send : sends) {
             try {

@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Outcome counts and daily sales of one processed chunk, summed in memory before one write to PostgreSQL. */
+/** Outcome counts and daily sales of processed chunks, summed in memory before one write to PostgreSQL. */
 public class ChunkStatistics {
 
     public enum Outcome { ACCEPTED, REJECTED, DUPLICATE, IN_FLIGHT, LATE, OUT_OF_ORDER }
@@ -55,11 +55,32 @@ public class ChunkStatistics {
             BigDecimal price = line.unitPrice();
             totals.regularLines++;
             totals.regularPriceSum = totals.regularPriceSum.add(price);
-            totals.regularMin = totals.regularMin == null || price.compareTo(totals.regularMin) < 0 ? price
-                    : totals.regularMin;
-            totals.regularMax = totals.regularMax == null || price.compareTo(totals.regularMax) > 0 ? price
-                    : totals.regularMax;
+            totals.regularMin = min(totals.regularMin, price);
+            totals.regularMax = max(totals.regularMax, price);
         }
+    }
+
+    /** Adds another chunk's counts and sales into this one. */
+    public void merge(ChunkStatistics other) {
+        other.outcomes.forEach((key, lines) -> outcomes.merge(key, lines, Long::sum));
+        other.sales.forEach((key, theirs) -> {
+            SalesTotals mine = sales.computeIfAbsent(key, k -> new SalesTotals());
+            mine.lines += theirs.lines;
+            mine.units = mine.units.add(theirs.units);
+            mine.promoLines += theirs.promoLines;
+            mine.regularLines += theirs.regularLines;
+            mine.regularPriceSum = mine.regularPriceSum.add(theirs.regularPriceSum);
+            mine.regularMin = min(mine.regularMin, theirs.regularMin);
+            mine.regularMax = max(mine.regularMax, theirs.regularMax);
+        });
+    }
+
+    private static BigDecimal min(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.min(b);
+    }
+
+    private static BigDecimal max(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.max(b);
     }
 
     public Map<OutcomeKey, Long> outcomes() {

@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 class QualityConfiguration {
 
     @Bean
-    QualityReportService qualityReportService(IngestionStatisticsRepository statistics,
+    QualityReportService qualityReportService(IngestionStatisticsRepository statistics, StatisticsBuffer pending,
             @Value("${stockflow.quality.baseline-days:28}") int baselineDays,
             @Value("${stockflow.quality.min-spike-units:5}") double minSpikeUnits) {
-        return new QualityReportService(statistics, new AnomalyDetector(baselineDays, minSpikeUnits));
+        return new QualityReportService(statistics, pending, new AnomalyDetector(baselineDays, minSpikeUnits));
     }
 }

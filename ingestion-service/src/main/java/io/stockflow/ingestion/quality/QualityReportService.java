@@ -15,10 +15,13 @@ import java.util.stream.Collectors;
 public class QualityReportService {
 
     private final IngestionStatisticsRepository statistics;
+    private final StatisticsBuffer pending;
     private final AnomalyDetector detector;
 
-    public QualityReportService(IngestionStatisticsRepository statistics, AnomalyDetector detector) {
+    public QualityReportService(IngestionStatisticsRepository statistics, StatisticsBuffer pending,
+                                AnomalyDetector detector) {
         this.statistics = statistics;
+        this.pending = pending;
         this.detector = detector;
     }
 
@@ -29,7 +32,7 @@ public class QualityReportService {
                 statistics.outcomes(from, to, storeId).collectList();
         Mono<List<DailySales>> sales = statistics.dailySales(firstDay.minusDays(detector.baselineDays()), lastDay,
                 storeId).collectList();
-        return Mono.zip(outcomes, sales).map(t -> {
+        return pending.flush().onErrorResume(e -> Mono.empty()).then(Mono.zip(outcomes, sales)).map(t -> {
             List<IngestionStatisticsRepository.OutcomeCount> counts = t.getT1();
             Map<String, Long> byOutcome = counts.stream().collect(Collectors.groupingBy(
                     IngestionStatisticsRepository.OutcomeCount::outcome,
