@@ -73,8 +73,12 @@ public final class IngestionBenchmark {
             uploadAll(ingestion.baseUrl(), retag(lines.subList(0, Math.min(60_000, lines.size())), "warm"), 1);
             rawKafka(infra.kafkaBootstrapServers(), retag(lines.subList(0, Math.min(60_000, lines.size())), "warm"));
 
+            singlePosts(ingestion.baseUrl(), runId + "-warm", rate, 10);
+
             double raw = rawKafka(infra.kafkaBootstrapServers(), retag(lines, "raw"));
+            Thread.sleep(5_000); // let the broker settle between phases
             double http = uploadAll(ingestion.baseUrl(), retag(lines, "http"), uploads);
+            Thread.sleep(5_000);
             Histogram latency = singlePosts(ingestion.baseUrl(), runId, rate, seconds);
 
             System.out.printf("%n| measurement | result |%n|---|---|%n");
@@ -182,7 +186,7 @@ public final class IngestionBenchmark {
     private static Histogram singlePosts(String baseUrl, String runId, int rate, int seconds) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(baseUrl + "/api/data/pos/transaction");
-        Histogram histogram = new Histogram(60_000_000L, 3);
+        Histogram histogram = new org.HdrHistogram.ConcurrentHistogram(60_000_000L, 3);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long total = (long) rate * seconds;
