@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param maxAbsQuantity      quantities beyond this (either sign) are refused as absurd
  * @param dedupRetention      how long (transaction id, line number) pairs are remembered as already ingested
  * @param idempotencyRetention how long an Idempotency-Key's first response is replayed
+ * @param alertRejectedShare  a batch refusing at least this share of a store's rows raises a data quality alert
+ * @param alertMinRejected    ... provided it refused at least this many of them
  */
 @ConfigurationProperties("stockflow.ingestion")
 public record IngestionProperties(
@@ -35,5 +37,7 @@ public record IngestionProperties(
         BigDecimal maxUnitPrice,
         BigDecimal maxAbsQuantity,
         Duration dedupRetention,
-        Duration idempotencyRetention) {
+        Duration idempotencyRetention,
+        double alertRejectedShare,
+        long alertMinRejected) {
 }

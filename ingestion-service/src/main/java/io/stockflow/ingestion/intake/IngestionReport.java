@@ -1,7 +1,10 @@
 package io.stockflow.ingestion.intake;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The answer to a batch: counts of every outcome and the rows that were not accepted (up to a limit; every
@@ -11,6 +14,21 @@ import java.util.List;
 public record IngestionReport(String batchId, String format, long rows, long accepted, long duplicates,
                               long rejected, long inFlight, long late, long outOfOrder, List<RowIssue> rejectedRows,
                               List<RowIssue> duplicateRows, boolean issuesTruncated) {
+
+    /** Rows and refusals of one store within a batch, for data quality alerts. */
+    static final class StoreOutcomes {
+        long rows;
+        long rejected;
+        final Map<String, Long> rejectedByReason = new TreeMap<>();
+
+        void add(RowOutcome o) {
+            rows++;
+            if (o.status() == RowOutcome.Status.REJECTED) {
+                rejected++;
+                rejectedByReason.merge(o.violations().get(0).code(), 1L, Long::sum);
+            }
+        }
+    }
 
     /** Accumulates outcomes chunk by chunk. */
     static final class Tally {
@@ -26,6 +44,7 @@ public record IngestionReport(String batchId, String format, long rows, long acc
         private long outOfOrder;
         private final List<RowIssue> rejectedRows = new ArrayList<>();
         private final List<RowIssue> duplicateRows = new ArrayList<>();
+        private final Map<String, StoreOutcomes> perStore = new HashMap<>();
         private boolean truncated;
 
         Tally(String batchId, String format, int maxReportedRows) {
@@ -37,6 +56,9 @@ public record IngestionReport(String batchId, String format, long rows, long acc
         void add(List<RowOutcome> outcomes) {
             for (RowOutcome o : outcomes) {
                 rows++;
+                String store = o.row().line() == null || o.row().line().storeId() == null ? ""
+                        : o.row().line().storeId();
+                perStore.computeIfAbsent(store, s -> new StoreOutcomes()).add(o);
                 switch (o.status()) {
                     case ACCEPTED -> {
                         accepted++;
@@ -81,6 +103,10 @@ public record IngestionReport(String batchId, String format, long rows, long acc
 
         long rejected() {
             return rejected;
+        }
+
+        Map<String, StoreOutcomes> perStore() {
+            return perStore;
         }
 
         IngestionReport report() {

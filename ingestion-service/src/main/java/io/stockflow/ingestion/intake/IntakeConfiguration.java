@@ -99,6 +99,11 @@ class IntakeConfiguration {
     }
 
     @Bean
+    NewTopic dataQualityAlertsTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
+        return TopicBuilder.name(Topics.DATA_QUALITY_ALERTS).partitions(partitions).build();
+    }
+
+    @Bean
     NewTopic posTransactionsDeadLetterTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
         return TopicBuilder.name(Topics.POS_TRANSACTIONS_DLQ).partitions(partitions).build();
     }

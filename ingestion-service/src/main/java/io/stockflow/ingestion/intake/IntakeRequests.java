@@ -210,6 +210,9 @@ public class IntakeRequests {
             }
         }
         IngestionReport report = result.report();
+        if (result.unavailable() == null) {
+            intake.raiseQualityAlerts(batch, result.perStore());
+        }
         HttpAnswer answer;
         if (result.unavailable() != null) {
             answer = unavailable(result.unavailable(), report.accepted());
@@ -239,6 +242,9 @@ public class IntakeRequests {
             answer = new HttpAnswer(200, HttpAnswer.JSON, json.writeValueAsString(report), null, false);
         }
         recordBatch(batch, answer.status(), report.rows(), report.accepted(), report.duplicates(), report.rejected());
+        log.info("batch {} ({}): {} rows, {} accepted, {} duplicates, {} rejected, {} in flight; answered {}",
+                batch.batchId(), batch.format(), report.rows(), report.accepted(), report.duplicates(),
+                report.rejected(), report.inFlight(), answer.status());
         return answer;
     }
 

@@ -1,6 +1,7 @@
 package io.stockflow.ingestion.intake;
 
 import io.stockflow.common.pos.PosTransaction;
+import io.stockflow.common.quality.DataQualityAlert;
 import io.stockflow.common.web.FieldViolation;
 import io.stockflow.ingestion.dedup.LineClaims;
 import io.stockflow.ingestion.dedup.LineClaims.Claim;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The intake pipeline, chunk by chunk: validate, claim each (transaction id, line number) once, publish the
@@ -60,8 +62,8 @@ public class IntakeService {
     }
 
     /** What a streamed batch came to, and why it stopped early if it did. */
-    public record BatchResult(IngestionReport report, UnreadableBodyException unreadable,
-                              DependencyUnavailableException unavailable) {
+    public record BatchResult(IngestionReport report, Map<String, IngestionReport.StoreOutcomes> perStore,
+                              UnreadableBodyException unreadable, DependencyUnavailableException unavailable) {
     }
 
     public BatchResult ingest(BatchContext batch, RowReader reader) {
@@ -81,18 +83,18 @@ public class IntakeService {
             } catch (UnreadableBodyException e) {
                 pipeline(batch, chunk, inFlight, tally); // the rows read before the fault are processed as usual
                 drain(inFlight, 0, tally);
-                return new BatchResult(tally.report(), e, null);
+                return new BatchResult(tally.report(), tally.perStore(), e, null);
             }
             pipeline(batch, chunk, inFlight, tally);
             drain(inFlight, 0, tally);
-            return new BatchResult(tally.report(), null, null);
+            return new BatchResult(tally.report(), tally.perStore(), null, null);
         } catch (DependencyUnavailableException e) {
             try {
                 drain(inFlight, 0, tally); // chunks already sent still count for what Kafka acknowledged
             } catch (DependencyUnavailableException alsoFailed) {
                 e.addSuppressed(alsoFailed);
             }
-            return new BatchResult(tally.report(), null, e);
+            return new BatchResult(tally.report(), tally.perStore(), null, e);
         }
     }
 
@@ -236,6 +238,26 @@ public class IntakeService {
             throw new DependencyUnavailableException("kafka", dlqFailure);
         }
         return done;
+    }
+
+    /**
+     * Publishes a {@code data.quality.alert} for every store of the batch whose refused share crossed the
+     * thresholds. Best effort: the batch's answer does not depend on it.
+     */
+    void raiseQualityAlerts(BatchContext batch, Map<String, IngestionReport.StoreOutcomes> perStore) {
+        List<DataQualityAlert> alerts = new ArrayList<>();
+        perStore.forEach((store, outcomes) -> {
+            double share = (double) outcomes.rejected / outcomes.rows;
+            if (outcomes.rejected >= properties.alertMinRejected() && share >= properties.alertRejectedShare()) {
+                alerts.add(new DataQualityAlert(store, batch.batchId(), batch.receivedAt(), outcomes.rows,
+                        outcomes.rejected, Math.round(share * 10000) / 10000.0, outcomes.rejectedByReason,
+                        share >= 0.5 ? "critical" : "warning"));
+            }
+        });
+        Throwable failure = publisher.qualityAlerts(alerts);
+        if (failure != null) {
+            log.warn("could not publish data quality alerts of batch {}", batch.batchId(), failure);
+        }
     }
 
     /** Keeps a refused single transaction, whole, on the dead-letter topic. */

@@ -1,10 +1,12 @@
 package io.stockflow.ingestion.publish;
 
+import io.stockflow.common.events.DeterministicUuid;
 import io.stockflow.common.events.EventCodec;
 import io.stockflow.common.events.EventEnvelope;
 import io.stockflow.common.events.EventTypes;
 import io.stockflow.common.events.Topics;
 import io.stockflow.common.pos.PosTransaction;
+import io.stockflow.common.quality.DataQualityAlert;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -57,6 +59,18 @@ public class PosEventPublisher {
             EventEnvelope<RejectedRecord> event = new EventEnvelope<>(UUID.randomUUID(),
                     EventTypes.POS_TRANSACTION_REJECTED, SCHEMA_VERSION, record.receivedAt(), source, record);
             sends.add(send(new ProducerRecord<>(Topics.POS_TRANSACTIONS_DLQ, keys.get(i), codec.encode(event))));
+        }
+        return await(sends).stream().filter(f -> f != null).findFirst().orElse(null);
+    }
+
+    /** @return the first failure, or null when every alert was acknowledged */
+    public Throwable qualityAlerts(List<DataQualityAlert> alerts) {
+        List<CompletableFuture<?>> sends = new ArrayList<>(alerts.size());
+        for (DataQualityAlert alert : alerts) {
+            EventEnvelope<DataQualityAlert> event = new EventEnvelope<>(DeterministicUuid.of("quality-alert:"
+                    + alert.batchId() + ":" + alert.storeId()), EventTypes.DATA_QUALITY_ALERT, SCHEMA_VERSION,
+                    alert.receivedAt(), source, alert);
+            sends.add(send(new ProducerRecord<>(Topics.DATA_QUALITY_ALERTS, alert.storeId(), codec.encode(event))));
         }
         return await(sends).stream().filter(f -> f != null).findFirst().orElse(null);
     }

@@ -4,11 +4,15 @@ import io.stockflow.common.events.EventCodec;
 import io.stockflow.common.events.EventEnvelope;
 import io.stockflow.common.events.Topics;
 import io.stockflow.common.pos.PosTransaction;
+import io.stockflow.common.quality.DataQualityAlert;
 import io.stockflow.ingestion.publish.RejectedRecord;
 import io.stockflow.testsupport.ActuatorContract;
 import io.stockflow.testsupport.IntegrationTest;
 import io.stockflow.testsupport.KafkaTestConsumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -24,6 +28,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class PosIntakeIntegrationTest {
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv");
@@ -328,6 +333,37 @@ class PosIntakeIntegrationTest {
         client.post().uri("/api/data/pos/batch").header("Idempotency-Key", key + "-other").contentType(CSV)
                 .bodyValue(csv).exchange().expectStatus().isOk();
         assertThat(events(store, 2)).hasSize(2);
+    }
+
+    @Test
+    void aBatchThatRefusesManyOfAStoresRowsRaisesADataQualityAlert() {
+        String store = store();
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 20; i++) {
+            csv.append(store).append("-").append(i).append(",1,").append(store).append(",P1,1,1.00,")
+                    .append(i <= 12 ? "XXQ" : "EUR").append(",").append(recent()).append(",,,\n");
+        }
+        client.post().uri("/api/data/pos/batch").contentType(CSV).bodyValue(csv.toString()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.rejected").isEqualTo(12);
+        List<DataQualityAlert> alerts = KafkaTestConsumer.read(Topics.DATA_QUALITY_ALERTS,
+                        r -> store.equals(r.key()), 1, Duration.ofSeconds(20)).stream()
+                .map(r -> codec.decode(r.value(), DataQualityAlert.class).payload()).toList();
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).rows()).isEqualTo(20);
+        assertThat(alerts.get(0).rejected()).isEqualTo(12);
+        assertThat(alerts.get(0).rejectedShare()).isEqualTo(0.6);
+        assertThat(alerts.get(0).severity()).isEqualTo("critical");
+        assertThat(alerts.get(0).rejectedByReason()).containsEntry("unknown_currency", 12L);
+    }
+
+    @Test
+    void theRequestIdIsEchoedAndCarriedIntoTheLogs(CapturedOutput output) {
+        String requestId = "req-" + UUID.randomUUID();
+        client.post().uri("/api/data/pos/batch").header("X-Request-Id", requestId).contentType(CSV)
+                .bodyValue(HEADER + store() + "-1,1," + store() + ",P1,1,1.00,EUR," + recent() + ",,,\n").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Request-Id", requestId);
+        assertThat(output.getOut()).containsPattern("request_id=" + requestId + "\\] .*batch .* answered 200");
     }
 
     @Test

@@ -5,6 +5,7 @@ public final class EventTypes {
 
     public static final String POS_TRANSACTION_RECORDED = "pos.transaction.recorded";
     public static final String POS_TRANSACTION_REJECTED = "pos.transaction.rejected";
+    public static final String DATA_QUALITY_ALERT = "data.quality.alert";
 
     private EventTypes() {
     }
