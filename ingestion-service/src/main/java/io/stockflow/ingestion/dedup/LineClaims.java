@@ -4,6 +4,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,17 +12,29 @@ import java.util.List;
  * Exactly-once intake of lines, keyed by (transaction id, line number), in Redis. A line is first claimed as
  * pending (short TTL), published, then confirmed as done (retention TTL) once Kafka acknowledged it, or released
  * if Kafka refused it. The claim remembers which batch and row took it, so a repeat inside one batch is told
- * apart from a retry of an earlier request. One Lua call per chunk keeps it to one round trip.
+ * apart from a retry of an earlier request. Claiming a line also checks and advances its series' watermark (the
+ * latest transaction time seen for store|product, shared by all replicas): a claimed line older than it arrived
+ * out of order. One Lua call per chunk keeps both to one round trip.
  */
 public class LineClaims {
 
+    private static final String WATERMARKS = "sf:ingest:watermarks";
+    /** KEYS: line keys, then the watermark hash; ARGV: pending TTL, then per line: claim value, series, epoch ms. */
     private static final RedisScript<List> CLAIM = RedisScript.of("""
+            local lines = #KEYS - 1
             local out = {}
-            for i, key in ipairs(KEYS) do
-              if redis.call('SET', key, ARGV[i + 1], 'NX', 'EX', ARGV[1]) then
-                out[i] = ''
+            for i = 1, lines do
+              local at = 2 + (i - 1) * 3
+              if redis.call('SET', KEYS[i], ARGV[at], 'NX', 'EX', ARGV[1]) then
+                local seen = tonumber(redis.call('HGET', KEYS[lines + 1], ARGV[at + 1]))
+                if seen and tonumber(ARGV[at + 2]) < seen then
+                  out[i] = '1'
+                else
+                  redis.call('HSET', KEYS[lines + 1], ARGV[at + 1], ARGV[at + 2])
+                  out[i] = '0'
+                end
               else
-                out[i] = redis.call('GET', key) or '?'
+                out[i] = redis.call('GET', KEYS[i]) or '?'
               end
             end
             return out
@@ -52,14 +65,16 @@ public class LineClaims {
         this.retention = retention;
     }
 
-    public record LineRef(String transactionId, int lineNumber, long row) {
+    /** A line to claim: its identity, its row in the request, and its series and time for the watermark. */
+    public record LineRef(String transactionId, int lineNumber, long row, String seriesKey, Instant timestamp) {
         String key() {
             return "sf:ingest:line:" + transactionId + ":" + lineNumber;
         }
     }
 
     public sealed interface Claim {
-        record Claimed() implements Claim {
+        /** This request owns the line; {@code outOfOrder} when its series had already seen a later time. */
+        record Claimed(boolean outOfOrder) implements Claim {
         }
 
         /** Ingested by an earlier request. */
@@ -79,13 +94,16 @@ public class LineClaims {
         if (lines.isEmpty()) {
             return List.of();
         }
-        List<String> keys = new ArrayList<>(lines.size());
-        List<String> args = new ArrayList<>(lines.size() + 1);
+        List<String> keys = new ArrayList<>(lines.size() + 1);
+        List<String> args = new ArrayList<>(lines.size() * 3 + 1);
         args.add(Long.toString(pendingTtl.toSeconds()));
         for (LineRef line : lines) {
             keys.add(line.key());
             args.add(value('p', batchId, line.row()));
+            args.add(line.seriesKey());
+            args.add(Long.toString(line.timestamp().toEpochMilli()));
         }
+        keys.add(WATERMARKS);
         List<?> existing = redis.execute(CLAIM, keys, args).next().block();
         List<Claim> claims = new ArrayList<>(lines.size());
         for (Object value : existing) {
@@ -117,8 +135,8 @@ public class LineClaims {
     }
 
     private static Claim interpret(String batchId, String existing) {
-        if (existing.isEmpty()) {
-            return new Claim.Claimed();
+        if (existing.equals("0") || existing.equals("1")) {
+            return new Claim.Claimed(existing.equals("1"));
         }
         String[] parts = existing.split(":", 3);
         if (parts.length == 3 && parts[1].equals(batchId)) {

@@ -5,7 +5,6 @@ import io.stockflow.common.events.EventCodec;
 import io.stockflow.common.events.Topics;
 import io.stockflow.ingestion.dedup.IdempotencyStore;
 import io.stockflow.ingestion.dedup.LineClaims;
-import io.stockflow.ingestion.dedup.SeriesWatermarks;
 import io.stockflow.ingestion.publish.PosEventPublisher;
 import io.stockflow.ingestion.quality.IngestionStatisticsRepository;
 import io.stockflow.ingestion.quality.StatisticsBuffer;
@@ -82,7 +81,7 @@ class IntakeConfiguration {
                                 StatisticsBuffer statistics, IngestionMetrics metrics, ExecutorService intakeCompletions) {
         return new IntakeService(properties, validator,
                 new LineClaims(redis, PENDING_CLAIM_TTL, properties.dedupRetention()),
-                new SeriesWatermarks(redis), publisher, statistics, metrics, intakeCompletions);
+                publisher, statistics, metrics, intakeCompletions);
     }
 
     @Bean

@@ -6,7 +6,6 @@ import io.stockflow.common.web.FieldViolation;
 import io.stockflow.ingestion.dedup.LineClaims;
 import io.stockflow.ingestion.dedup.LineClaims.Claim;
 import io.stockflow.ingestion.dedup.LineClaims.LineRef;
-import io.stockflow.ingestion.dedup.SeriesWatermarks;
 import io.stockflow.ingestion.publish.PosEventPublisher;
 import io.stockflow.ingestion.publish.RejectedRecord;
 import io.stockflow.ingestion.quality.ChunkStatistics;
@@ -42,19 +41,17 @@ public class IntakeService {
     private final IngestionProperties properties;
     private final LineValidator validator;
     private final LineClaims claims;
-    private final SeriesWatermarks watermarks;
     private final PosEventPublisher publisher;
     private final StatisticsBuffer statistics;
     private final Executor completions;
     private final IngestionMetrics metrics;
 
     public IntakeService(IngestionProperties properties, LineValidator validator, LineClaims claims,
-                         SeriesWatermarks watermarks, PosEventPublisher publisher,
+                         PosEventPublisher publisher,
                          StatisticsBuffer statistics, IngestionMetrics metrics, Executor completions) {
         this.properties = properties;
         this.validator = validator;
         this.claims = claims;
-        this.watermarks = watermarks;
         this.publisher = publisher;
         this.statistics = statistics;
         this.metrics = metrics;
@@ -158,7 +155,7 @@ public class IntakeService {
 
     /** A chunk whose claimed lines were handed to the producer, with what is known of each row so far. */
     private record Submitted(List<ParsedRow> rows, RowOutcome[] outcomes, List<Integer> published,
-                             List<CompletableFuture<?>> acks, List<Boolean> outOfOrder, Timer.Sample timing) {
+                             List<CompletableFuture<?>> acks, Timer.Sample timing) {
     }
 
     private Submitted submit(BatchContext batch, List<ParsedRow> rows) {
@@ -176,8 +173,10 @@ public class IntakeService {
                 continue;
             }
             Claim claim = claimed.get(v++);
-            if (claim instanceof Claim.Claimed) {
+            if (claim instanceof Claim.Claimed c) {
                 toPublish.add(i);
+                // provisional: it becomes accepted once Kafka acknowledges it (see complete)
+                outcomes[i] = new RowOutcome(row, RowOutcome.Status.ACCEPTED, List.of(), false, c.outOfOrder());
             } else if (claim instanceof Claim.AlreadyIngested) {
                 outcomes[i] = new RowOutcome(row, RowOutcome.Status.DUPLICATE, List.of(), false, false);
             } else if (claim instanceof Claim.RepeatedInBatch repeated) {
@@ -190,11 +189,7 @@ public class IntakeService {
         }
         List<PosTransaction> lines = toPublish.stream().map(i -> rows.get(i).line()).toList();
         List<CompletableFuture<?>> acks = publisher.send(lines);
-        // Watermarks advance in request order here; a line that Kafka then refuses leaves a watermark slightly ahead.
-        List<Boolean> outOfOrder = redis(() -> watermarks.advance(lines.stream()
-                .map(l -> new SeriesWatermarks.Observation(l.seriesKey().toString(), l.transactionTimestamp()))
-                .toList()));
-        return new Submitted(rows, outcomes, toPublish, acks, outOfOrder, timing);
+        return new Submitted(rows, outcomes, toPublish, acks, timing);
     }
 
     private List<RowOutcome> complete(BatchContext batch, Submitted chunk) {
@@ -211,9 +206,10 @@ public class IntakeService {
                 acked.add(ref(row));
                 boolean late = row.line().transactionTimestamp().isBefore(batch.receivedAt().minus(lateAfter));
                 outcomes[i] = new RowOutcome(row, RowOutcome.Status.ACCEPTED, List.of(), late,
-                        chunk.outOfOrder().get(k));
+                        outcomes[i].outOfOrder());
             } else {
                 failed.add(ref(row));
+                outcomes[i] = null; // not accepted: the request fails with 503 for it
             }
         }
         redis(() -> {
@@ -328,7 +324,9 @@ public class IntakeService {
     }
 
     private static LineRef ref(ParsedRow row) {
-        return new LineRef(row.line().transactionId(), row.line().lineNumber(), row.row());
+        PosTransaction line = row.line();
+        return new LineRef(line.transactionId(), line.lineNumber(), row.row(), line.seriesKey().toString(),
+                line.transactionTimestamp());
     }
 
     private static <T> T redis(java.util.function.Supplier<T> call) {

@@ -357,6 +357,21 @@ class PosIntakeIntegrationTest {
     }
 
     @Test
+    void aLineOlderThanItsSeriesLatestCountsAsOutOfOrderAndAnOldOneAsLate() {
+        String store = store();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String csv = HEADER
+                + store + "-1,1," + store + ",P1,1,1.00,EUR," + now.minusSeconds(60) + ",,,\n"
+                + store + "-2,1," + store + ",P1,1,1.00,EUR," + now.minusSeconds(120) + ",,,\n"   // earlier: out of order
+                + store + "-3,1," + store + ",P2,1,1.00,EUR," + now.minus(2, ChronoUnit.DAYS) + ",,,\n"; // late
+        client.post().uri("/api/data/pos/batch").contentType(CSV).bodyValue(csv).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.accepted").isEqualTo(3)
+                .jsonPath("$.out_of_order").isEqualTo(1)
+                .jsonPath("$.late").isEqualTo(1);
+    }
+
+    @Test
     void theRequestIdIsEchoedAndCarriedIntoTheLogs(CapturedOutput output) {
         String requestId = "req-" + UUID.randomUUID();
         client.post().uri("/api/data/pos/batch").header("X-Request-Id", requestId).contentType(CSV)
