@@ -1,19 +1,8 @@
 package io.stockflow.notification;
 
-import io.stockflow.testsupport.ActuatorContract;
 import io.stockflow.testsupport.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import io.stockflow.testsupport.OperationalEndpointsContract;
 
 @IntegrationTest
-class OperationalEndpointsTest {
-
-    @Autowired
-    WebTestClient client;
-
-    @Test
-    void exposesProbesAndPrometheusMetrics() {
-        ActuatorContract.assertProbesAndMetrics(client, "notification-service");
-    }
+class OperationalEndpointsTest extends OperationalEndpointsContract {
 }

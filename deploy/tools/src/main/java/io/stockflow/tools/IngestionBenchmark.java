@@ -51,10 +51,11 @@ public final class IngestionBenchmark {
     private static final int PORT = 8091;
 
     public static void main(String[] args) throws Exception {
-        int rows = option(args, "--rows", 400_000);
-        int uploads = option(args, "--uploads", 2);
-        int rate = option(args, "--rate", 200);
-        int seconds = option(args, "--seconds", 30);
+        Options options = Options.of(args);
+        int rows = options.integer("--rows", 400_000);
+        int uploads = options.integer("--uploads", 2);
+        int rate = options.integer("--rate", 200);
+        int seconds = options.integer("--seconds", 30);
         Path root = Path.of("").toAbsolutePath();
         Path work = LocalInfrastructure.workDir(root);
         String classpath = KafkaBrokerProcess.requireClasspath(root.resolve("deploy/tools/target/classpath.txt"));
@@ -238,14 +239,6 @@ public final class IngestionBenchmark {
         }
     }
 
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
-    }
 
     private IngestionBenchmark() {
     }

@@ -27,11 +27,12 @@ public final class LocalPlatform {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean demo = !List.of(args).contains("--no-demo");
-        boolean exitAfterDemo = List.of(args).contains("--exit-after-demo");
-        int stores = option(args, "--stores", 8);
-        int skus = option(args, "--skus", 300);
-        int days = option(args, "--days", 120);
+        Options options = Options.of(args);
+        boolean demo = !options.flag("--no-demo");
+        boolean exitAfterDemo = options.flag("--exit-after-demo");
+        int stores = options.integer("--stores", 8);
+        int skus = options.integer("--skus", 300);
+        int days = options.integer("--days", 120);
         Path root = Path.of("").toAbsolutePath();
         Path work = LocalInfrastructure.workDir(root);
         String classpath = KafkaBrokerProcess.requireClasspath(root.resolve("deploy/tools/target/classpath.txt"));
@@ -77,14 +78,6 @@ public final class LocalPlatform {
         Thread.currentThread().join();
     }
 
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
-    }
 
     private LocalPlatform() {
     }
