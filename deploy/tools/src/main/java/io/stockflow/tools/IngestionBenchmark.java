@@ -110,9 +110,7 @@ public final class IngestionBenchmark {
     /** Unique transaction ids per phase and run, so no phase meets another's lines as duplicates. */
     private static List<PosTransaction> retag(List<PosTransaction> lines, String phase) {
         String prefix = phase + "-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        return lines.stream().map(l -> new PosTransaction(prefix + l.transactionId(), l.lineNumber(), l.storeId(),
-                l.productId(), l.variant(), l.quantity(), l.unitPrice(), l.currency(), l.transactionTimestamp(),
-                l.promotion(), l.channel())).toList();
+        return lines.stream().map(l -> l.withTransactionId(prefix + l.transactionId())).toList();
     }
 
     private static long averageRecordBytes(List<PosTransaction> lines) {

@@ -61,6 +61,12 @@ public record PosTransaction(
         return DeterministicUuid.of("pos-line:" + transactionId + ":" + lineNumber);
     }
 
+    /** The same line under another transaction id (demos and benchmarks replaying one history several times). */
+    public PosTransaction withTransactionId(String newTransactionId) {
+        return new PosTransaction(newTransactionId, lineNumber, storeId, productId, variant, quantity, unitPrice,
+                currency, transactionTimestamp, promotion, channel);
+    }
+
     public PosTransaction withDefaults(String assignedTransactionId, int defaultLineNumber, String defaultCurrency) {
         return new PosTransaction(
                 transactionId == null ? assignedTransactionId : transactionId,
