@@ -37,7 +37,7 @@ public final class Demo {
         String run = "demo-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         out.printf("%nStreaming %d days of POS history for %d stores x %d SKUs (%s to %s), %.1f%% bad rows%n",
-                config.days(), config.stores(), config.skus(), config.startDate(), config.endDate(),
+                config.days(), config.stores(), config.skus(), config.startDate(), config.endDate().minusDays(1),
                 badRowRate * 100);
         out.printf("%-12s %10s %10s %10s %10s %9s%n", "batch", "rows", "accepted", "rejected", "duplicates",
                 "seconds");
@@ -48,7 +48,7 @@ public final class Demo {
         long nanos = 0;
         try (PosUploader uploader = new PosUploader(ingestionUrl)) {
             LocalDate month = config.startDate();
-            while (!month.isAfter(config.endDate())) {
+            while (month.isBefore(config.endDate())) {
                 LocalDate next = month.plusMonths(1).withDayOfMonth(1);
                 JsonNode report = upload(uploader, generator, run, month, next.minusDays(1), badRowRate, out);
                 rows += report.path("rows").asLong();
@@ -73,7 +73,8 @@ public final class Demo {
     private static JsonNode upload(PosUploader uploader, SyntheticPosGenerator generator, String run,
                                    LocalDate from, LocalDate to, double badRowRate, PrintStream out)
             throws IOException, InterruptedException {
-        LocalDate last = to.isAfter(generator.config().endDate()) ? generator.config().endDate() : to;
+        LocalDate lastDay = generator.config().endDate().minusDays(1); // endDate is exclusive
+        LocalDate last = to.isAfter(lastDay) ? lastDay : to;
         Stream<PosTransaction> lines = from.datesUntil(last.plusDays(1)).flatMap(d -> generator.day(d).stream())
                 .map(line -> line.withTransactionId(run + line.transactionId()));
         long start = System.nanoTime();
