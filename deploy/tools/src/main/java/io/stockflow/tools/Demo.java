@@ -112,13 +112,13 @@ public final class Demo {
         }
         JsonNode anomalies = report.path("anomalies");
         out.printf("  anomalies (robust z-score > %s over a %s-day baseline): %d price outliers, %d quantity spikes%n",
-                anomalies.path("z_score_cutoff").asText(), anomalies.path("baseline_days").asText(),
+                anomalies.path("z_score_cutoff").asString(), anomalies.path("baseline_days").asString(),
                 anomalies.path("price_outliers").size(), anomalies.path("quantity_spikes").size());
         for (int i = 0; i < Math.min(3, anomalies.path("quantity_spikes").size()); i++) {
             JsonNode s = anomalies.path("quantity_spikes").get(i);
-            out.printf("    spike: %s %s on %s sold %s (baseline median %s)%n", s.path("store_id").asText(),
-                    s.path("product_id").asText(), s.path("date").asText(), s.path("units").asText(),
-                    s.path("baseline_median_units").asText());
+            out.printf("    spike: %s %s on %s sold %s (baseline median %s)%n", s.path("store_id").asString(),
+                    s.path("product_id").asString(), s.path("date").asString(), s.path("units").asString(),
+                    s.path("baseline_median_units").asString());
         }
     }
 
