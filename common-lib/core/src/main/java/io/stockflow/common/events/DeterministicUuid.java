@@ -13,6 +13,15 @@ import java.util.UUID;
  */
 public final class DeterministicUuid {
 
+    /** One digest per thread: looking one up costs more than hashing a short name. */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required by every Java platform", e);
+        }
+    });
+
     /** Namespace of Stockflow's own names, itself a v5 UUID of "stockflow.io" in the RFC's DNS namespace. */
     public static final UUID STOCKFLOW_NAMESPACE = v5(UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"),
             "stockflow.io");
@@ -21,12 +30,8 @@ public final class DeterministicUuid {
     }
 
     public static UUID v5(UUID namespace, String name) {
-        MessageDigest sha1;
-        try {
-            sha1 = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required by every Java platform", e);
-        }
+        MessageDigest sha1 = SHA1.get();
+        sha1.reset();
         ByteBuffer ns = ByteBuffer.allocate(16)
                 .putLong(namespace.getMostSignificantBits())
                 .putLong(namespace.getLeastSignificantBits());
