@@ -89,22 +89,6 @@ public record IngestionReport(String batchId, String format, long rows, long acc
             }
         }
 
-        long rows() {
-            return rows;
-        }
-
-        long accepted() {
-            return accepted;
-        }
-
-        long duplicates() {
-            return duplicates;
-        }
-
-        long rejected() {
-            return rejected;
-        }
-
         Map<String, StoreOutcomes> perStore() {
             return perStore;
         }
