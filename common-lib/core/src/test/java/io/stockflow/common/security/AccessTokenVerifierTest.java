@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AccessTokenVerifierTest {
 
     private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
-    private final KeyPair current = Jwts.SIG.EdDSA.keyPair().build();
-    private final KeyPair previous = Jwts.SIG.EdDSA.keyPair().build();
+    private final KeyPair current = io.jsonwebtoken.security.Jwks.CRV.Ed25519.keyPair().build();
+    private final KeyPair previous = io.jsonwebtoken.security.Jwks.CRV.Ed25519.keyPair().build();
     private final Map<String, PublicKey> published = new HashMap<>(Map.of(
             "k2", current.getPublic(), "k1", previous.getPublic()));
     private final AccessTokenVerifier verifier = new AccessTokenVerifier(published::get,
@@ -69,7 +69,7 @@ class AccessTokenVerifierTest {
 
     @Test
     void refusesATokenSignedByAnotherKeyUnderAKnownKeyId() {
-        KeyPair attacker = Jwts.SIG.EdDSA.keyPair().build();
+        KeyPair attacker = io.jsonwebtoken.security.Jwks.CRV.Ed25519.keyPair().build();
         assertThatThrownBy(() -> verifier.verify(signed("k2", attacker, List.of("ADMIN"))))
                 .isInstanceOf(InvalidTokenException.class);
     }

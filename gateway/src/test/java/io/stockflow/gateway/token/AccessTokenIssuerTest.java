@@ -1,0 +1,87 @@
+package io.stockflow.gateway.token;
+
+import io.stockflow.common.json.StockflowJson;
+import io.stockflow.common.security.AccessTokenVerifier;
+import io.stockflow.common.security.InvalidTokenException;
+import io.stockflow.common.security.Role;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AccessTokenIssuerTest {
+
+    /** A clock the test moves. */
+    private static final class TestClock extends Clock {
+        Instant now = Instant.parse("2026-03-01T09:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final TestClock clock = new TestClock();
+    private final Duration lifetime = Duration.ofMinutes(15);
+    private final SigningKeyRing keys = new SigningKeyRing(clock, lifetime);
+    private final AccessTokenIssuer issuer = new AccessTokenIssuer(keys, clock, lifetime);
+    private final AccessTokenVerifier verifier = new AccessTokenVerifier(keys::publicKey, clock);
+
+    @Test
+    void issuesFifteenMinuteTokensThatServicesVerify() {
+        AccessTokenIssuer.IssuedToken issued = issuer.issue("alice", Set.of(Role.PLANNER));
+        assertThat(issued.expiresAt()).isEqualTo(clock.now.plus(lifetime));
+        assertThat(verifier.verify(issued.token()).roles()).containsExactly(Role.PLANNER);
+        clock.now = clock.now.plus(lifetime).plusSeconds(31);
+        assertThatThrownBy(() -> verifier.verify(issued.token())).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void rotationKeepsEarlierTokensValidUntilTheyExpireThenWithdrawsTheOldKey() {
+        String before = issuer.issue("bob", Set.of(Role.VIEWER)).token();
+        String oldKid = keys.currentKeyId();
+        keys.rotate();
+        String after = issuer.issue("bob", Set.of(Role.VIEWER)).token();
+        assertThat(keys.currentKeyId()).isNotEqualTo(oldKid);
+        assertThat(verifier.verify(before).subject()).isEqualTo("bob");
+        assertThat(verifier.verify(after).subject()).isEqualTo("bob");
+        assertThat(jwksKids()).containsExactlyInAnyOrder(oldKid, keys.currentKeyId());
+
+        clock.now = clock.now.plus(lifetime);
+        assertThat(keys.publicKey(oldKid)).isNull();
+        assertThat(jwksKids()).containsExactly(keys.currentKeyId());
+    }
+
+    @Test
+    void theKeySetPublishesPublicKeysOnly() {
+        JsonNode key = StockflowJson.mapper().readTree(keys.jwksJson()).path("keys").get(0);
+        assertThat(key.path("kty").asString()).isEqualTo("OKP");
+        assertThat(key.path("crv").asString()).isEqualTo("Ed25519");
+        assertThat(key.path("use").asString()).isEqualTo("sig");
+        assertThat(key.has("x")).isTrue();
+        assertThat(key.has("d")).isFalse();
+    }
+
+    private java.util.List<String> jwksKids() {
+        return StockflowJson.mapper().readTree(keys.jwksJson()).path("keys").valueStream()
+                .map(k -> k.path("kid").asString()).toList();
+    }
+}
