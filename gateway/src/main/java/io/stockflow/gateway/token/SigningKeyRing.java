@@ -1,7 +1,9 @@
 package io.stockflow.gateway.token;
 
 import io.jsonwebtoken.security.Jwks;
+import io.stockflow.common.json.StockflowJson;
 import io.jsonwebtoken.security.PublicJwk;
+import tools.jackson.databind.JsonNode;
 
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -9,7 +11,9 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,15 +69,16 @@ public final class SigningKeyRing {
     /** {@code /.well-known/jwks.json}: the public keys that currently verify, never a private part. */
     public synchronized String jwksJson() {
         withdrawExpired();
-        var set = Jwks.set().add(jwk(currentKid, current.getPublic()));
-        retired.forEach((kid, old) -> set.add(jwk(kid, old.key())));
-        return io.stockflow.common.json.StockflowJson.mapper().writeValueAsString(
-                Map.of("keys", set.build().getKeys().stream().map(k -> Jwks.json((PublicJwk<?>) k))
-                        .map(json -> io.stockflow.common.json.StockflowJson.mapper().readTree(json)).toList()));
+        List<JsonNode> published = new ArrayList<>();
+        published.add(jwk(currentKid, current.getPublic()));
+        retired.forEach((kid, old) -> published.add(jwk(kid, old.key())));
+        return StockflowJson.mapper().writeValueAsString(Map.of("keys", published));
     }
 
-    private static PublicJwk<?> jwk(String kid, PublicKey key) {
-        return Jwks.builder().key(key).id(kid).publicKeyUse("sig").build();
+    /** jjwt writes the JWK (public members only, by construction of {@code Jwks.json}); we only nest it. */
+    private static JsonNode jwk(String kid, PublicKey key) {
+        PublicJwk<?> jwk = Jwks.builder().key(key).id(kid).publicKeyUse("sig").build();
+        return StockflowJson.mapper().readTree(Jwks.json(jwk));
     }
 
     private void withdrawExpired() {
