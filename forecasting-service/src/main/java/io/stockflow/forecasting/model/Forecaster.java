@@ -1,0 +1,18 @@
+package io.stockflow.forecasting.model;
+
+/**
+ * A forecasting model: plain computation over one series, no state kept between calls.
+ */
+public interface Forecaster {
+
+    /** Stable model identifier, also carried by each {@link Forecast}. */
+    String name();
+
+    /**
+     * @param history daily demand, oldest first; every value finite and {@code >= 0}, at least one day
+     * @param horizon number of days to forecast, {@code >= 1}
+     * @return the mean demand for each of the next {@code horizon} days
+     * @throws IllegalArgumentException if the history or the horizon is invalid
+     */
+    Forecast forecast(double[] history, int horizon);
+}
