@@ -57,6 +57,8 @@ public final class LocalPlatform {
                     root.relativize(service.log()));
         }
 
+        System.out.println(howToLogIn(services.stream().filter(s -> s.name().equals("gateway")).findFirst()
+                .orElseThrow()));
         boolean demoOk = true;
         if (demo) {
             demoOk = Demo.run("http://127.0.0.1:8081", Demo.demoHistory(stores, skus, days), 0.005, System.out);
@@ -78,6 +80,22 @@ public final class LocalPlatform {
         Thread.currentThread().join();
     }
 
+
+    /** The gateway prints the first administrator's generated password once, at its first start. */
+    private static String howToLogIn(ServiceProcess gateway) throws java.io.IOException {
+        String password = System.getenv("STOCKFLOW_ADMIN_PASSWORD");
+        if (password == null || password.isBlank()) {
+            password = java.nio.file.Files.readAllLines(gateway.log()).stream()
+                    .filter(line -> line.startsWith("Stockflow first start:"))
+                    .map(line -> line.replaceAll(".* with password (\\S+) .*", "$1"))
+                    .findFirst().orElse(null);
+        }
+        String credentials = password == null
+                ? "{\"username\":\"admin\",\"password\":\"<printed at the gateway's first start>\"}"
+                : "{\"username\":\"admin\",\"password\":\"" + password + "\"}";
+        return "\nLog in (gateway):\n  curl -s -X POST http://127.0.0.1:8080/api/auth/login -H 'Content-Type: application/json' "
+                + "-d '" + credentials + "'";
+    }
 
     private LocalPlatform() {
     }

@@ -3,6 +3,8 @@ package io.stockflow.common.web;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +28,7 @@ import java.util.List;
  * oversized bodies as 413, and anything unexpected as a 500 that names the request id (never a stack trace).
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // ahead of Boot's generic ProblemDetailsExceptionHandler
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);

@@ -1,0 +1,88 @@
+package io.stockflow.gateway.auth;
+
+import io.stockflow.common.security.AuthenticatedPrincipal;
+import io.stockflow.common.security.InvalidTokenException;
+import io.stockflow.common.security.Role;
+import io.stockflow.common.web.ApiProblemException;
+import io.stockflow.common.web.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** {@code /api/auth/*}: log in, refresh, log out, who am I. */
+@RestController
+class AuthController {
+
+    private final AuthService auth;
+
+    AuthController(AuthService auth) {
+        this.auth = auth;
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 128) String username, @NotBlank @Size(max = 256) String password) {
+    }
+
+    record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {
+    }
+
+    record Me(String subject, Set<Role> roles, Instant expiresAt) {
+    }
+
+    @PostMapping("/api/auth/login")
+    Mono<AuthService.Session> login(@Valid @RequestBody LoginRequest request) {
+        return auth.login(request.username(), request.password())
+                .switchIfEmpty(Mono.error(() -> unauthorized("invalid-credentials", "Invalid credentials",
+                        "the username or password is wrong, or the account is disabled")));
+    }
+
+    @PostMapping("/api/auth/refresh")
+    Mono<AuthService.Session> refresh(@Valid @RequestBody RefreshRequest request) {
+        return auth.refresh(request.refreshToken()).map(result -> switch (result.outcome()) {
+            case ROTATED -> result.session();
+            case REUSED -> throw unauthorized("refresh-token-reused", "Refresh token reused",
+                    "this refresh token was already used; every session of this login is now revoked");
+            case REVOKED -> throw unauthorized("refresh-token-revoked", "Refresh token revoked",
+                    "this login was logged out or revoked; log in again");
+            case UNKNOWN -> throw unauthorized("invalid-refresh-token", "Invalid refresh token",
+                    "the refresh token is unknown or expired; log in again");
+        });
+    }
+
+    @PostMapping("/api/auth/logout")
+    Mono<ResponseEntity<Void>> logout(@Valid @RequestBody RefreshRequest request) {
+        return auth.logout(request.refreshToken()).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/api/auth/me")
+    Me me(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw unauthorized("authentication-required", "Authentication required",
+                    "send an access token as 'Authorization: Bearer <token>'");
+        }
+        try {
+            AuthenticatedPrincipal principal = auth.verify(authorization.substring(7).trim());
+            return new Me(principal.subject(), principal.roles(), principal.expiresAt());
+        } catch (InvalidTokenException e) {
+            throw unauthorized("invalid-token", "Invalid access token",
+                    "the access token is invalid or expired; refresh it or log in again");
+        }
+    }
+
+    private static ApiProblemException unauthorized(String slug, String title, String detail) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return new ApiProblemException(Problems.of(HttpStatus.UNAUTHORIZED, slug, title, detail), headers, null);
+    }
+}

@@ -1,0 +1,51 @@
+package io.stockflow.gateway.auth;
+
+import io.stockflow.common.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import reactor.core.publisher.Mono;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * No default password ships with Stockflow. When no user exists yet, an administrator {@code admin} is created
+ * with the password from {@code STOCKFLOW_ADMIN_PASSWORD}, or else with a random one that is printed once.
+ */
+public final class FirstAdministrator {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
+    public static final String USERNAME = "admin";
+
+    private final UserAccounts users;
+    private final PasswordEncoder passwords;
+
+    public FirstAdministrator(UserAccounts users, PasswordEncoder passwords) {
+        this.users = users;
+        this.passwords = passwords;
+    }
+
+    public Mono<Void> ensure(String configuredPassword) {
+        return users.count().filter(n -> n == 0).flatMap(none -> {
+            boolean generated = configuredPassword == null || configuredPassword.isBlank();
+            String password = generated ? randomPassword() : configuredPassword;
+            return users.create(USERNAME, passwords.encode(password), Set.of(Role.ADMIN)).doOnNext(created -> {
+                if (created && generated) {
+                    // Printed once, to the console only: the operator's one chance to read it.
+                    System.out.println("Stockflow first start: created user 'admin' with password " + password
+                            + " (set STOCKFLOW_ADMIN_PASSWORD to choose it)");
+                } else if (created) {
+                    log.info("created the first administrator 'admin' from STOCKFLOW_ADMIN_PASSWORD");
+                }
+            });
+        }).then();
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
