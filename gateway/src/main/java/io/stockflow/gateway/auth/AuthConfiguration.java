@@ -46,6 +46,12 @@ class AuthConfiguration {
     }
 
     @Bean
+    LoginThrottle loginThrottle(ReactiveStringRedisTemplate redis, AuthProperties properties) {
+        return new LoginThrottle(redis, properties.maxFailedLoginsPerUser(), properties.maxFailedLoginsPerClient(),
+                properties.failedLoginWindow());
+    }
+
+    @Bean
     ApplicationRunner firstAdministrator(UserAccounts users, PasswordEncoder passwords, AuthProperties properties) {
         return args -> new FirstAdministrator(users, passwords).ensure(properties.initialAdminPassword()).block();
     }

@@ -16,7 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
 
 import java.time.Instant;
 import java.util.Set;
@@ -26,9 +30,11 @@ import java.util.Set;
 class AuthController {
 
     private final AuthService auth;
+    private final LoginThrottle throttle;
 
-    AuthController(AuthService auth) {
+    AuthController(AuthService auth, LoginThrottle throttle) {
         this.auth = auth;
+        this.throttle = throttle;
     }
 
     record LoginRequest(@NotBlank @Size(max = 128) String username, @NotBlank @Size(max = 256) String password) {
@@ -41,10 +47,31 @@ class AuthController {
     }
 
     @PostMapping("/api/auth/login")
-    Mono<AuthService.Session> login(@Valid @RequestBody LoginRequest request) {
-        return auth.login(request.username(), request.password())
-                .switchIfEmpty(Mono.error(() -> unauthorized("invalid-credentials", "Invalid credentials",
-                        "the username or password is wrong, or the account is disabled")));
+    Mono<AuthService.Session> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
+        String client = clientAddress(exchange);
+        return throttle.waitBeforeAttempt(request.username(), client).flatMap(wait -> {
+            if (!wait.isZero()) {
+                return Mono.error(tooManyAttempts(wait));
+            }
+            return auth.login(request.username(), request.password())
+                    .flatMap(session -> throttle.succeeded(request.username()).thenReturn(session))
+                    .switchIfEmpty(throttle.failed(request.username(), client).then(Mono.error(() -> unauthorized(
+                            "invalid-credentials", "Invalid credentials",
+                            "the username or password is wrong, or the account is disabled"))));
+        });
+    }
+
+    private static String clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    private static ApiProblemException tooManyAttempts(Duration wait) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
+        return new ApiProblemException(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
+                "Too many login attempts", "too many failed logins; try again in " + Math.max(1, wait.toSeconds())
+                        + " seconds"), headers, null);
     }
 
     @PostMapping("/api/auth/refresh")

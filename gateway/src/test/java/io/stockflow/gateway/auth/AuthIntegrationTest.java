@@ -15,7 +15,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
-@TestPropertySource(properties = "stockflow.auth.initial-admin-password=correct horse battery staple")
+// A short failure window, so that failed logins of earlier runs on a shared Redis are forgotten by the next run.
+@TestPropertySource(properties = {"stockflow.auth.initial-admin-password=correct horse battery staple",
+        "stockflow.auth.failed-login-window=5s"})
 class AuthIntegrationTest {
 
     @Autowired
@@ -59,6 +61,23 @@ class AuthIntegrationTest {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("password")
                 .jsonPath("$.request_id").exists();
+    }
+
+    @Test
+    void bruteForceLoginsAreThrottledPerUsernameEvenWithTheRightPassword() {
+        String body = "{\"username\": \"%s\", \"password\": \"%s\"}";
+        String user = "victim-" + java.util.UUID.randomUUID();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body.formatted(user, "guess-" + attempt)).exchange().expectStatus().isUnauthorized();
+        }
+        client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.formatted(user, "guess-6")).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value("Retry-After", retry -> assertThat(Integer.parseInt(retry)).isBetween(1, 5));
+        // the lock is per username: the administrator is unaffected
+        login("correct horse battery staple", 200);
     }
 
     @Test
