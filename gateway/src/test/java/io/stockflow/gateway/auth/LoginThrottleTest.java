@@ -1,12 +1,7 @@
 package io.stockflow.gateway.auth;
 
-import io.stockflow.testsupport.RedisEndpoint;
-import io.stockflow.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -14,23 +9,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against a real Redis (see TestInfrastructure). */
-class LoginThrottleTest {
+class LoginThrottleTest extends RealRedis {
 
-    private static LettuceConnectionFactory connections;
     private static LoginThrottle throttle;
 
     @BeforeAll
-    static void connect() {
-        RedisEndpoint redis = TestInfrastructure.redis();
-        connections = new LettuceConnectionFactory(redis.host(), redis.port());
-        connections.afterPropertiesSet();
-        connections.start();
-        throttle = new LoginThrottle(new ReactiveStringRedisTemplate(connections), 3, 5, Duration.ofMinutes(10));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connections.destroy();
+    static void create() {
+        throttle = new LoginThrottle(redis, 3, 5, Duration.ofMinutes(10));
     }
 
     private static String unique(String prefix) {

@@ -1,12 +1,7 @@
 package io.stockflow.gateway.auth;
 
-import io.stockflow.testsupport.RedisEndpoint;
-import io.stockflow.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -15,23 +10,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against a real Redis (see TestInfrastructure). */
-class RefreshTokensTest {
+class RefreshTokensTest extends RealRedis {
 
-    private static LettuceConnectionFactory connections;
     private static RefreshTokens tokens;
 
     @BeforeAll
-    static void connect() {
-        RedisEndpoint redis = TestInfrastructure.redis();
-        connections = new LettuceConnectionFactory(redis.host(), redis.port());
-        connections.afterPropertiesSet();
-        connections.start();
-        tokens = new RefreshTokens(new ReactiveStringRedisTemplate(connections), Duration.ofDays(7));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connections.destroy();
+    static void create() {
+        tokens = new RefreshTokens(redis, Duration.ofDays(7));
     }
 
     @Test
