@@ -18,6 +18,10 @@ record HttpAnswer(int status, String contentType, String body, String retryAfter
         return status < 500 && status != 409;
     }
 
+    HttpAnswer retryingAfter(String seconds) {
+        return new HttpAnswer(status, contentType, body, seconds, replayed);
+    }
+
     ResponseEntity<String> toResponse() {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
                 .header(HttpHeaders.CONTENT_TYPE, contentType);

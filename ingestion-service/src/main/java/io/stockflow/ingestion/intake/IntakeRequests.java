@@ -71,7 +71,7 @@ public class IntakeRequests {
 
     // ---- single transaction ------------------------------------------------------------------------------------
 
-    public Mono<HttpAnswer> transaction(Flux<DataBuffer> body, String idempotencyKey, String requestId) {
+    Mono<HttpAnswer> transaction(Flux<DataBuffer> body, String idempotencyKey, RequestInfo request) {
         Instant receivedAt = clock.instant();
         return DataBufferUtils.join(body, (int) properties.maxTransactionSize().toBytes())
                 .map(buffer -> {
@@ -83,20 +83,20 @@ public class IntakeRequests {
                 .defaultIfEmpty(new byte[0])
                 .flatMap(bytes -> {
                     Mono<String> fingerprint = Mono.fromCallable(() -> IdempotencyStore.sha256(bytes));
-                    return idempotent(TRANSACTION, idempotencyKey, fingerprint,
-                            () -> Mono.<HttpAnswer>fromCallable(() -> transaction(bytes, idempotencyKey, requestId, receivedAt))
+                    return idempotent(request, TRANSACTION, idempotencyKey, fingerprint,
+                            () -> Mono.<HttpAnswer>fromCallable(() -> transaction(bytes, idempotencyKey, request, receivedAt))
                                     .subscribeOn(Schedulers.boundedElastic()),
                             fingerprint, HttpAnswer::replayable);
                 })
-                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(problem(Problems.of(
+                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(problem(request, Problems.of(
                         HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
                         "a single transaction may be at most " + properties.maxTransactionSize().toKilobytes()
                                 + " KB; send larger volumes to /api/data/pos/batch"))));
     }
 
-    private HttpAnswer transaction(byte[] bytes, String idempotencyKey, String requestId, Instant receivedAt) {
+    private HttpAnswer transaction(byte[] bytes, String idempotencyKey, RequestInfo request, Instant receivedAt) {
         if (bytes.length == 0) {
-            return invalid("the body is empty: expected a transaction object", List.of(FieldViolation.of(null,
+            return invalid(request, "the body is empty: expected a transaction object", List.of(FieldViolation.of(null,
                     "empty_body", "expected a JSON object")));
         }
         String raw = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
@@ -105,7 +105,7 @@ public class IntakeRequests {
         try {
             JsonNode node = json.readTree(bytes);
             if (!node.isObject()) {
-                return invalid("expected a transaction object", List.of(FieldViolation.of(null, "not_an_object",
+                return invalid(request, "expected a transaction object", List.of(FieldViolation.of(null, "not_an_object",
                         "expected a JSON object, found " + node.getNodeType().name().toLowerCase())));
             }
             basket = node.has("lines");
@@ -113,16 +113,16 @@ public class IntakeRequests {
                     : List.of(json.treeToValue(node, PosTransaction.class));
         } catch (JacksonException e) {
             FieldViolation violation = JsonErrors.describe(e);
-            return invalid(violation.message(), List.of(violation));
+            return invalid(request, violation.message(), List.of(violation));
         }
         if (lines == null || lines.isEmpty()) {
-            return invalid("a transaction needs at least one line", List.of(FieldViolation.of("lines",
+            return invalid(request, "a transaction needs at least one line", List.of(FieldViolation.of("lines",
                     "missing_field", "at least one line is required")));
         }
         String transactionId = lines.get(0).transactionId() != null ? lines.get(0).transactionId()
                 : idempotencyKey != null ? "T-" + DeterministicUuid.of("idempotency-key:" + idempotencyKey)
                 : "T-" + UUID.randomUUID();
-        BatchContext batch = new BatchContext(transactionId, TRANSACTION, "json", receivedAt, requestId, null);
+        BatchContext batch = new BatchContext(transactionId, TRANSACTION, "json", receivedAt, request.requestId(), null);
 
         List<ParsedRow> rows = new ArrayList<>(lines.size());
         List<FieldViolation> violations = new ArrayList<>();
@@ -141,17 +141,17 @@ public class IntakeRequests {
         }
         if (!violations.isEmpty()) {
             intake.rejectTransaction(batch, raw, violations);
-            return invalid(violations.size() + " invalid field(s); nothing of this transaction was recorded",
+            return invalid(request, violations.size() + " invalid field(s); nothing of this transaction was recorded",
                     violations);
         }
         List<RowOutcome> outcomes;
         try {
             outcomes = intake.process(batch, rows);
         } catch (DependencyUnavailableException e) {
-            return unavailable(e, 0);
+            return unavailable(request, e, 0);
         }
         if (outcomes.stream().anyMatch(o -> o.status() == RowOutcome.Status.IN_FLIGHT)) {
-            return problem(Problems.of(HttpStatus.CONFLICT, "in-flight", "Transaction is being recorded",
+            return problem(request, Problems.of(HttpStatus.CONFLICT, "in-flight", "Transaction is being recorded",
                     "another request is recording this transaction right now; retry in a moment"));
         }
         List<TransactionReceipt.LineReceipt> receipts = outcomes.stream()
@@ -168,11 +168,11 @@ public class IntakeRequests {
 
     // ---- batch -------------------------------------------------------------------------------------------------
 
-    public Mono<HttpAnswer> batch(Flux<DataBuffer> body, long contentLength, boolean csv, String idempotencyKey,
-                                  String requestId) {
+    Mono<HttpAnswer> batch(Flux<DataBuffer> body, long contentLength, boolean csv, String idempotencyKey,
+                           RequestInfo request) {
         long limit = properties.maxBatchSize().toBytes();
         if (contentLength > limit) {
-            return Mono.just(tooLarge(limit, null));
+            return Mono.just(tooLarge(request, limit, null));
         }
         MessageDigest digest = IdempotencyStore.newDigest();
         Flux<DataBuffer> hashed = limit(body, limit).doOnNext(buffer -> {
@@ -182,17 +182,18 @@ public class IntakeRequests {
         });
         Mono<String> fingerprint = Mono.fromCallable(() -> HexFormat.of().formatHex(digest.digest()));
         Mono<String> fingerprintOfReplay = hashed.doOnNext(DataBufferUtils::release).then(fingerprint);
-        return idempotent(BATCH, idempotencyKey, fingerprintOfReplay, () -> {
+        return idempotent(request, BATCH, idempotencyKey, fingerprintOfReplay, () -> {
             String batchId = idempotencyKey != null ? DeterministicUuid.of("idempotency-key:" + idempotencyKey)
                     .toString() : UUID.randomUUID().toString();
-            BatchContext batch = new BatchContext(batchId, BATCH, csv ? "csv" : "json", clock.instant(), requestId,
-                    null);
-            return Mono.<HttpAnswer>fromCallable(() -> runBatch(batch, hashed, csv, limit))
+            BatchContext batch = new BatchContext(batchId, BATCH, csv ? "csv" : "json", clock.instant(),
+                    request.requestId(), null);
+            return Mono.<HttpAnswer>fromCallable(() -> runBatch(request, batch, hashed, csv, limit))
                     .subscribeOn(Schedulers.boundedElastic());
         }, fingerprint, answer -> answer.status() == 200 || answer.status() == 422); // bodies read to the end
     }
 
-    private HttpAnswer runBatch(BatchContext batch, Flux<DataBuffer> body, boolean csv, long limit) throws IOException {
+    private HttpAnswer runBatch(RequestInfo request, BatchContext batch, Flux<DataBuffer> body, boolean csv, long limit)
+            throws IOException {
         InputStream in = DataBufferUtils.subscriberInputStream(body, 4);
         IntakeService.BatchResult result;
         try (in) {
@@ -200,8 +201,8 @@ public class IntakeRequests {
             try {
                 reader = csv ? new CsvRowReader(in) : new JsonArrayRowReader(in, json);
             } catch (UnreadableBodyException e) {
-                return e.tooLarge() ? tooLarge(limit, null)
-                        : invalid(e.violation().message(), List.of(e.violation()));
+                return e.tooLarge() ? tooLarge(request, limit, null)
+                        : invalid(request, e.violation().message(), List.of(e.violation()));
             }
             BatchContext context = reader instanceof CsvRowReader csvReader
                     ? batch.withCsvHeader(csvReader.headerLine()) : batch;
@@ -215,20 +216,20 @@ public class IntakeRequests {
         }
         HttpAnswer answer;
         if (result.unavailable() != null) {
-            answer = unavailable(result.unavailable(), report.accepted());
+            answer = unavailable(request, result.unavailable(), report.accepted());
         } else if (result.unreadable() != null) {
             UnreadableBodyException stop = result.unreadable();
             if (stop.tooLarge()) {
-                answer = tooLarge(limit, report);
+                answer = tooLarge(request, limit, report);
             } else {
                 ProblemDetail problem = Problems.invalidInput(stop.violation().message()
                         + (report.rows() > 0 ? "; the " + report.rows() + " rows before it were processed" : ""),
                         List.of(stop.violation()));
                 problem.setProperty("report", report);
-                answer = problem(problem);
+                answer = problem(request, problem);
             }
         } else if (report.rows() == 0) {
-            answer = invalid("the batch has no rows", List.of(FieldViolation.of(null, "empty_batch",
+            answer = invalid(request, "the batch has no rows", List.of(FieldViolation.of(null, "empty_batch",
                     "expected at least one row")));
         } else if (report.accepted() + report.duplicates() + report.inFlight() == 0) {
             ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "batch-rejected",
@@ -237,7 +238,7 @@ public class IntakeRequests {
             problem.setProperty(Problems.ERRORS, report.rejectedRows().stream()
                     .flatMap(issue -> issue.errors().stream()).toList());
             problem.setProperty("report", report);
-            answer = problem(problem);
+            answer = problem(request, problem);
         } else {
             answer = new HttpAnswer(200, HttpAnswer.JSON, json.writeValueAsString(report), null, false);
         }
@@ -268,19 +269,20 @@ public class IntakeRequests {
      * @param fingerprintAfterRun the body's fingerprint once {@code run} has read it
      * @param storable            which answers are kept for replay; the others let a retry run again
      */
-    private Mono<HttpAnswer> idempotent(String endpoint, String key, Mono<String> fingerprintOfReplay,
+    private Mono<HttpAnswer> idempotent(RequestInfo request, String endpoint, String key,
+                                        Mono<String> fingerprintOfReplay,
                                         Supplier<Mono<HttpAnswer>> run, Mono<String> fingerprintAfterRun,
                                         Predicate<HttpAnswer> storable) {
         if (key == null) {
             return run.get();
         }
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            return Mono.just(invalid("invalid Idempotency-Key header", List.of(FieldViolation.of("Idempotency-Key",
+            return Mono.just(invalid(request, "invalid Idempotency-Key header", List.of(FieldViolation.of("Idempotency-Key",
                     "invalid_format", "must be 1 to 255 visible ASCII characters"))));
         }
         return idempotency.begin(endpoint, key)
-                .flatMap(stored -> stored.done() ? fingerprintOfReplay.map(fingerprint -> replay(stored, fingerprint))
-                        : Mono.just(problem(Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-use",
+                .flatMap(stored -> stored.done() ? fingerprintOfReplay.map(fingerprint -> replay(request, stored, fingerprint))
+                        : Mono.just(problem(request, Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-use",
                         "Request still being processed",
                         "a request with this Idempotency-Key is still being processed; retry later"))))
                 .switchIfEmpty(Mono.defer(() -> run.get()
@@ -291,9 +293,9 @@ public class IntakeRequests {
                         .onErrorResume(e -> idempotency.abandon(endpoint, key).then(Mono.error(e)))));
     }
 
-    private HttpAnswer replay(IdempotencyStore.StoredResponse stored, String fingerprint) {
+    private HttpAnswer replay(RequestInfo request, IdempotencyStore.StoredResponse stored, String fingerprint) {
         if (!fingerprint.equals(stored.fingerprint())) {
-            return problem(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+            return problem(request, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
                     "Idempotency-Key reused", "this Idempotency-Key was used for a different request body"));
         }
         return new HttpAnswer(stored.status(), stored.status() >= 400 ? HttpAnswer.PROBLEM_JSON : HttpAnswer.JSON,
@@ -302,11 +304,11 @@ public class IntakeRequests {
 
     // ---- answers -----------------------------------------------------------------------------------------------
 
-    private HttpAnswer invalid(String detail, List<FieldViolation> violations) {
-        return problem(Problems.invalidInput(detail, violations));
+    private HttpAnswer invalid(RequestInfo request, String detail, List<FieldViolation> violations) {
+        return problem(request, Problems.invalidInput(detail, violations));
     }
 
-    private HttpAnswer tooLarge(long limit, IngestionReport report) {
+    private HttpAnswer tooLarge(RequestInfo request, long limit, IngestionReport report) {
         ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
                 "a batch may be at most " + limit + " bytes; split it"
                         + (report != null && report.rows() > 0 ? " (the " + report.rows()
@@ -314,10 +316,10 @@ public class IntakeRequests {
         if (report != null) {
             problem.setProperty("report", report);
         }
-        return problem(problem);
+        return problem(request, problem);
     }
 
-    private HttpAnswer unavailable(DependencyUnavailableException e, long acceptedBefore) {
+    private HttpAnswer unavailable(RequestInfo request, DependencyUnavailableException e, long acceptedBefore) {
         log.warn("intake stopped: {}", e.getMessage());
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
                 "Ingestion temporarily unavailable", e.dependency() + " is unavailable; "
@@ -325,10 +327,11 @@ public class IntakeRequests {
                         + "were not; retrying the whole request is safe (accepted rows come back as duplicates)"
                         : "nothing was accepted; retry later"));
         problem.setProperty("accepted", acceptedBefore);
-        return new HttpAnswer(503, HttpAnswer.PROBLEM_JSON, json.writeValueAsString(problem), "5", false);
+        return problem(request, problem).retryingAfter("5");
     }
 
-    private HttpAnswer problem(ProblemDetail problem) {
+    private HttpAnswer problem(RequestInfo request, ProblemDetail problem) {
+        Problems.stamp(problem, request.path(), request.requestId());
         return new HttpAnswer(problem.getStatus(), HttpAnswer.PROBLEM_JSON, json.writeValueAsString(problem), null, false);
     }
 

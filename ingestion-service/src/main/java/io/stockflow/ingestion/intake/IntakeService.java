@@ -259,10 +259,8 @@ public class IntakeService {
     /** Keeps a refused single transaction, whole, on the dead-letter topic. */
     public void rejectTransaction(BatchContext batch, String raw, List<FieldViolation> violations) {
         RejectedRecord record = new RejectedRecord(batch.batchId(), 0, batch.format(), violations.get(0).code(),
-                violations, raw, null, batch.receivedAt(), batch.requestId());
-        List<String> key = new ArrayList<>();
-        key.add(null);
-        Throwable failure = publisher.deadLetter(List.of(record), key);
+                violations, raw, null, batch.receivedAt(), batch.requestId(), null);
+        Throwable failure = publisher.deadLetter(List.of(record));
         if (failure != null) {
             log.warn("could not dead-letter refused transaction {}", batch.batchId(), failure);
         }
@@ -274,17 +272,15 @@ public class IntakeService {
 
     private Throwable deadLetter(BatchContext batch, List<RowOutcome> outcomes) {
         List<RejectedRecord> rejected = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
         for (RowOutcome o : outcomes) {
             if (o.status() == RowOutcome.Status.REJECTED) {
                 ParsedRow row = o.row();
                 rejected.add(new RejectedRecord(batch.batchId(), row.row(), batch.format(), o.violations().get(0)
                         .code(), o.violations(), row.raw(), batch.csvHeader(), batch.receivedAt(),
-                        batch.requestId()));
-                keys.add(seriesKeyOrNull(row.line()));
+                        batch.requestId(), seriesKeyOrNull(row.line())));
             }
         }
-        return rejected.isEmpty() ? null : publisher.deadLetter(rejected, keys);
+        return rejected.isEmpty() ? null : publisher.deadLetter(rejected);
     }
 
     private void record(BatchContext batch, List<RowOutcome> outcomes) {

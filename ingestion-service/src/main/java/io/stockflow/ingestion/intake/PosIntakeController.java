@@ -33,7 +33,7 @@ class PosIntakeController {
     Mono<ResponseEntity<String>> transaction(ServerWebExchange exchange,
                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         requireUtf8(exchange);
-        return requests.transaction(exchange.getRequest().getBody(), key, requestId(exchange))
+        return requests.transaction(exchange.getRequest().getBody(), key, request(exchange))
                 .map(HttpAnswer::toResponse);
     }
 
@@ -44,7 +44,7 @@ class PosIntakeController {
         MediaType type = exchange.getRequest().getHeaders().getContentType();
         boolean csv = type != null && CSV.isCompatibleWith(type);
         return requests.batch(exchange.getRequest().getBody(), exchange.getRequest().getHeaders().getContentLength(),
-                        csv, key, requestId(exchange))
+                        csv, key, request(exchange))
                 .map(HttpAnswer::toResponse);
     }
 
@@ -57,7 +57,8 @@ class PosIntakeController {
         }
     }
 
-    private static String requestId(ServerWebExchange exchange) {
-        return exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
+    private static RequestInfo request(ServerWebExchange exchange) {
+        return new RequestInfo(exchange.getRequest().getPath().value(),
+                exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE));
     }
 }

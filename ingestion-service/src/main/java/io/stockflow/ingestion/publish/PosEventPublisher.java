@@ -12,9 +12,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /**
  * Publishes accepted lines to {@code pos.transactions} and refused rows to {@code pos.transactions.dlq}, keyed by
@@ -41,38 +43,37 @@ public class PosEventPublisher {
      * @return one pending acknowledgement per line, for {@link #await}
      */
     public List<CompletableFuture<?>> send(List<PosTransaction> lines) {
-        List<CompletableFuture<?>> sends = new ArrayList<>(lines.size());
-        for (PosTransaction line : lines) {
-            EventEnvelope<PosTransaction> event = new EventEnvelope<>(line.eventId(),
-                    EventTypes.POS_TRANSACTION_RECORDED, SCHEMA_VERSION, line.transactionTimestamp(), source, line);
-            sends.add(send(new ProducerRecord<>(Topics.POS_TRANSACTIONS, line.seriesKey().toString(),
-                    codec.encode(event))));
-        }
-        return sends;
+        return sendAll(Topics.POS_TRANSACTIONS, lines, line -> line.seriesKey().toString(),
+                line -> new EventEnvelope<>(line.eventId(), EventTypes.POS_TRANSACTION_RECORDED, SCHEMA_VERSION,
+                        line.transactionTimestamp(), source, line));
     }
 
     /** @return the first failure, or null when every record was acknowledged */
-    public Throwable deadLetter(List<RejectedRecord> rejected, List<String> keys) {
-        List<CompletableFuture<?>> sends = new ArrayList<>(rejected.size());
-        for (int i = 0; i < rejected.size(); i++) {
-            RejectedRecord record = rejected.get(i);
-            EventEnvelope<RejectedRecord> event = new EventEnvelope<>(UUID.randomUUID(),
-                    EventTypes.POS_TRANSACTION_REJECTED, SCHEMA_VERSION, record.receivedAt(), source, record);
-            sends.add(send(new ProducerRecord<>(Topics.POS_TRANSACTIONS_DLQ, keys.get(i), codec.encode(event))));
-        }
-        return await(sends).stream().filter(f -> f != null).findFirst().orElse(null);
+    public Throwable deadLetter(List<RejectedRecord> rejected) {
+        return firstFailure(sendAll(Topics.POS_TRANSACTIONS_DLQ, rejected, RejectedRecord::seriesKey,
+                record -> new EventEnvelope<>(UUID.randomUUID(), EventTypes.POS_TRANSACTION_REJECTED, SCHEMA_VERSION,
+                        record.receivedAt(), source, record)));
     }
 
     /** @return the first failure, or null when every alert was acknowledged */
     public Throwable qualityAlerts(List<DataQualityAlert> alerts) {
-        List<CompletableFuture<?>> sends = new ArrayList<>(alerts.size());
-        for (DataQualityAlert alert : alerts) {
-            EventEnvelope<DataQualityAlert> event = new EventEnvelope<>(DeterministicUuid.of("quality-alert:"
-                    + alert.batchId() + ":" + alert.storeId()), EventTypes.DATA_QUALITY_ALERT, SCHEMA_VERSION,
-                    alert.receivedAt(), source, alert);
-            sends.add(send(new ProducerRecord<>(Topics.DATA_QUALITY_ALERTS, alert.storeId(), codec.encode(event))));
+        return firstFailure(sendAll(Topics.DATA_QUALITY_ALERTS, alerts, DataQualityAlert::storeId,
+                alert -> new EventEnvelope<>(DeterministicUuid.of("quality-alert:" + alert.batchId() + ":"
+                        + alert.storeId()), EventTypes.DATA_QUALITY_ALERT, SCHEMA_VERSION, alert.receivedAt(), source,
+                        alert)));
+    }
+
+    private <T> List<CompletableFuture<?>> sendAll(String topic, List<T> payloads, Function<T, String> key,
+                                                   Function<T, EventEnvelope<T>> envelope) {
+        List<CompletableFuture<?>> sends = new ArrayList<>(payloads.size());
+        for (T payload : payloads) {
+            sends.add(send(new ProducerRecord<>(topic, key.apply(payload), codec.encode(envelope.apply(payload)))));
         }
-        return await(sends).stream().filter(f -> f != null).findFirst().orElse(null);
+        return sends;
+    }
+
+    private static Throwable firstFailure(List<CompletableFuture<?>> sends) {
+        return await(sends).stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private CompletableFuture<?> send(ProducerRecord<String, byte[]> record) {

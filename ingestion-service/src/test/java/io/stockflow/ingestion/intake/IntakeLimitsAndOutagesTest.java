@@ -42,6 +42,7 @@ class IntakeLimitsAndOutagesTest {
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectHeader().exists("Retry-After")
                     .expectBody().jsonPath("$.accepted").isEqualTo(0)
+                    .jsonPath("$.request_id").exists()
                     .jsonPath("$.detail").value(d -> org.assertj.core.api.Assertions.assertThat((String) d)
                             .contains("kafka").contains("nothing was accepted"));
         }

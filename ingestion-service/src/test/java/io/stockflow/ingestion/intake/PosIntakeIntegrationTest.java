@@ -166,6 +166,8 @@ class PosIntakeIntegrationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.instance").isEqualTo("/api/data/pos/transaction")
+                .jsonPath("$.request_id").exists()
                 .jsonPath("$.errors[?(@.code == '" + code + "')]").exists();
         if (field != null) {
             spec.jsonPath("$.errors[?(@.code == '" + code + "')].field").isEqualTo(field);
@@ -246,6 +248,7 @@ class PosIntakeIntegrationTest {
         assertThat(record.payload()).contains("XXQ").contains(store + "-1");
         assertThat(record.csvHeader()).startsWith("transaction_id,line_number,store_id");
         assertThat(record.format()).isEqualTo("csv");
+        assertThat(record.seriesKey()).isEqualTo(store + "|P1");
     }
 
     @Test

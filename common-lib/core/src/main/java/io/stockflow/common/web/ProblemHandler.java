@@ -20,7 +20,6 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -81,13 +80,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem) {
-            if (problem.getInstance() == null) {
-                problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-            }
-            String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
-            if (requestId != null) {
-                problem.setProperty("request_id", requestId);
-            }
+            Problems.stamp(problem, exchange.getRequest().getPath().value(),
+                    exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE));
         }
         return super.createResponseEntity(body, headers, status, exchange);
     }

@@ -14,6 +14,7 @@ import java.util.List;
 public final class Problems {
 
     public static final String ERRORS = "errors";
+    public static final String REQUEST_ID = "request_id";
 
     private Problems() {
     }
@@ -28,6 +29,20 @@ public final class Problems {
     public static ProblemDetail invalidInput(String detail, List<FieldViolation> errors) {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-input", "The request is not valid", detail);
         problem.setProperty(ERRORS, List.copyOf(errors));
+        return problem;
+    }
+
+    /**
+     * Names the request a problem answers: {@code instance} (its path, unless already set) and {@code request_id},
+     * which a client quotes when reporting it.
+     */
+    public static ProblemDetail stamp(ProblemDetail problem, String path, String requestId) {
+        if (problem.getInstance() == null && path != null) {
+            problem.setInstance(URI.create(path));
+        }
+        if (requestId != null) {
+            problem.setProperty(REQUEST_ID, requestId);
+        }
         return problem;
     }
 

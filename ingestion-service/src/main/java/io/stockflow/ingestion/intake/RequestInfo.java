@@ -1,0 +1,5 @@
+package io.stockflow.ingestion.intake;
+
+/** The request an answer is for, so that every problem names it ({@code instance}, {@code request_id}). */
+record RequestInfo(String path, String requestId) {
+}
