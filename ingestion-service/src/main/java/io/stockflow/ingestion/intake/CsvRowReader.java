@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Reads POS lines from RFC 4180 CSV with a header row. Required columns: product_id, store_id, quantity,
@@ -108,7 +109,8 @@ public class CsvRowReader implements RowReader {
             throw RowReader.unreadable(row + 1, e);
         }
         row++;
-        String raw = RAW.format(record.values());
+        String[] values = record.values();
+        Supplier<String> raw = () -> RAW.format((Object[]) values);
         if (!record.isConsistent()) {
             return ParsedRow.invalid(row, raw, null, List.of(FieldViolation.of(null, "column_count",
                     "expected " + header.size() + " columns, found " + record.size()).atRow(row)));
@@ -116,7 +118,7 @@ public class CsvRowReader implements RowReader {
         return toRow(record, raw);
     }
 
-    private ParsedRow toRow(CSVRecord record, String raw) {
+    private ParsedRow toRow(CSVRecord record, Supplier<String> raw) {
         List<FieldViolation> violations = new ArrayList<>();
         Map<String, String> variant = new LinkedHashMap<>();
         for (String column : header) {

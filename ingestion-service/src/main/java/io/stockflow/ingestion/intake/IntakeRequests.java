@@ -129,7 +129,7 @@ public class IntakeRequests {
         Set<Integer> lineNumbers = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             PosTransaction line = lines.get(i).withDefaults(transactionId, i + 1, properties.defaultCurrency());
-            ParsedRow row = intake.validated(i + 1, raw, line);
+            ParsedRow row = intake.validated(i + 1, () -> raw, line);
             String prefix = basket ? "lines[" + i + "]." : "";
             row.violations().forEach(v -> violations.add(new FieldViolation(null,
                     v.field() == null ? null : prefix + v.field(), v.code(), v.message())));

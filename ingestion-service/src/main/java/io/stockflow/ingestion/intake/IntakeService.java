@@ -22,6 +22,7 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 
@@ -132,12 +133,12 @@ public class IntakeService {
         PosTransaction line = row.line().withDefaults(batch.assignedTransactionId(row.row()), 1,
                 properties.defaultCurrency());
         if (!row.isValid()) {
-            return ParsedRow.invalid(row.row(), row.raw(), line, row.violations());
+            return ParsedRow.invalid(row.row(), row.originalText(), line, row.violations());
         }
-        return validated(row.row(), row.raw(), line);
+        return validated(row.row(), row.originalText(), line);
     }
 
-    ParsedRow validated(long rowNumber, String raw, PosTransaction line) {
+    ParsedRow validated(long rowNumber, Supplier<String> raw, PosTransaction line) {
         List<FieldViolation> violations = validator.validate(line);
         return violations.isEmpty() ? ParsedRow.valid(rowNumber, raw, line)
                 : ParsedRow.invalid(rowNumber, raw, line, violations.stream().map(v -> v.atRow(rowNumber)).toList());

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads POS lines from a JSON array of line objects, one element at a time. Malformed JSON stops the read at
@@ -61,7 +62,7 @@ public class JsonArrayRowReader implements RowReader {
             }
             row = current;
             JsonNode element = parser.readValueAsTree();
-            String raw = element.toString();
+            Supplier<String> raw = element::toString;
             if (!element.isObject()) {
                 return ParsedRow.invalid(row, raw, null, List.of(FieldViolation.of(null, "not_an_object",
                         "expected a transaction line object, found " + element.getNodeType().name().toLowerCase())

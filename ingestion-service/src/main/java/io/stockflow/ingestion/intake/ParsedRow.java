@@ -4,19 +4,28 @@ import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.web.FieldViolation;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One row of a request as read: its 1-based number, its original text (kept for the dead-letter topic) and either
  * a line with its defaults filled in, or the reasons it cannot be one.
+ *
+ * @param originalText writes the row's original text; only refused rows need it, so it is not written up front
  */
-public record ParsedRow(long row, String raw, PosTransaction line, List<FieldViolation> violations) {
+public record ParsedRow(long row, Supplier<String> originalText, PosTransaction line,
+                        List<FieldViolation> violations) {
 
-    public static ParsedRow valid(long row, String raw, PosTransaction line) {
-        return new ParsedRow(row, raw, line, List.of());
+    public static ParsedRow valid(long row, Supplier<String> originalText, PosTransaction line) {
+        return new ParsedRow(row, originalText, line, List.of());
     }
 
-    public static ParsedRow invalid(long row, String raw, PosTransaction partial, List<FieldViolation> violations) {
-        return new ParsedRow(row, raw, partial, List.copyOf(violations));
+    public static ParsedRow invalid(long row, Supplier<String> originalText, PosTransaction partial,
+                                    List<FieldViolation> violations) {
+        return new ParsedRow(row, originalText, partial, List.copyOf(violations));
+    }
+
+    public String raw() {
+        return originalText.get();
     }
 
     public boolean isValid() {
