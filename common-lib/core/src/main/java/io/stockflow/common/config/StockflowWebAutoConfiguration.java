@@ -3,12 +3,14 @@ package io.stockflow.common.config;
 import io.micrometer.context.ContextRegistry;
 import io.stockflow.common.json.StockflowJson;
 import io.stockflow.common.web.ProblemHandler;
+import io.stockflow.common.web.ProblemWebExceptionHandler;
 import io.stockflow.common.web.RequestIdWebFilter;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import reactor.core.publisher.Hooks;
 
 /** What every Stockflow WebFlux service gets by depending on common-lib. */
@@ -33,6 +35,11 @@ public class StockflowWebAutoConfiguration {
     @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
+    }
+
+    @Bean
+    ProblemWebExceptionHandler problemWebExceptionHandler(ServerCodecConfigurer codecs) {
+        return new ProblemWebExceptionHandler(codecs);
     }
 
     @Bean

@@ -91,7 +91,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 exchange);
     }
 
-    private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+    static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is sane, else a new UUID. The id is echoed
- * in the response, kept as an exchange attribute and written into the Reactor context, from where context
+ * in the response and set on the request (so that the gateway forwards it downstream), kept as an exchange attribute and written into the Reactor context, from where context
  * propagation copies it into the logging MDC as {@code request_id} for every log line of the request.
  */
 public class RequestIdWebFilter implements WebFilter, Ordered {
@@ -28,7 +28,10 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
         String requestId = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         exchange.getResponse().getHeaders().set(HEADER, requestId);
-        return chain.filter(exchange).contextWrite(ctx -> ctx.put(CONTEXT_KEY, requestId));
+        // The request carries the id it is known by, so that a proxy (the gateway) passes it downstream.
+        ServerWebExchange identified = requestId.equals(offered) ? exchange
+                : exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, requestId))).build();
+        return chain.filter(identified).contextWrite(ctx -> ctx.put(CONTEXT_KEY, requestId));
     }
 
     @Override
