@@ -3,6 +3,18 @@ package io.stockflow.gateway.auth;
 import io.stockflow.common.security.AccessTokenVerifier;
 import io.stockflow.gateway.token.AccessTokenIssuer;
 import io.stockflow.gateway.token.SigningKeyRing;
+import io.stockflow.gateway.token.SigningKeyStore;
+import io.stockflow.gateway.token.SigningKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.time.Duration;
+import java.util.Base64;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +28,8 @@ import java.time.Clock;
 /** Wires users, passwords, signing keys and refresh-token families. */
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -33,16 +47,59 @@ class AuthConfiguration {
     }
 
     @Bean
-    SigningKeyRing signingKeyRing(Clock clock, AuthProperties properties) {
-        return new SigningKeyRing(clock, properties.accessTokenLifetime());
+    SigningKeyRing signingKeyRing(Clock clock) {
+        return new SigningKeyRing(clock);
     }
 
     @Bean
-    AuthService authService(UserAccounts users, PasswordEncoder passwords, SigningKeyRing keys, Clock clock,
+    SigningKeys signingKeys(DatabaseClient db, TransactionalOperator transactions, SigningKeyRing ring, Clock clock,
+                            AuthProperties properties) {
+        AuthProperties.SigningKeyProperties keys = properties.signingKeys();
+        SecretKey keyEncryptionKey = null;
+        if (keys.keyEncryptionKey() == null || keys.keyEncryptionKey().isBlank()) {
+            log.warn("no key-encryption key (STOCKFLOW_KEY_ENCRYPTION_KEY): signing keys are stored unsealed; "
+                    + "set one outside local runs");
+        } else {
+            byte[] raw = Base64.getDecoder().decode(keys.keyEncryptionKey().trim());
+            if (raw.length != 32) {
+                throw new IllegalStateException("the key-encryption key must be base64 of 32 bytes, not " + raw.length);
+            }
+            keyEncryptionKey = new SecretKeySpec(raw, "AES");
+        }
+        return new SigningKeys(new SigningKeyStore(db, transactions, keyEncryptionKey), ring, clock,
+                properties.accessTokenLifetime(), keys.reloadPeriod(), keys.maxAge());
+    }
+
+    @Bean
+    AccessTokenIssuer accessTokenIssuer(SigningKeyRing keys, Clock clock, AuthProperties properties) {
+        return new AccessTokenIssuer(keys, clock, properties.accessTokenLifetime());
+    }
+
+    @Bean
+    AccessTokenVerifier accessTokenVerifier(SigningKeyRing keys, Clock clock) {
+        return new AccessTokenVerifier(keys::publicKey, clock);
+    }
+
+    @Bean
+    AuthService authService(UserAccounts users, PasswordEncoder passwords, AccessTokenIssuer issuer,
                             ReactiveStringRedisTemplate redis, AuthProperties properties) {
-        return new AuthService(users, passwords, new AccessTokenIssuer(keys, clock, properties.accessTokenLifetime()),
-                new AccessTokenVerifier(keys::publicKey, clock),
+        return new AuthService(users, passwords, issuer,
                 new RefreshTokens(redis, properties.refreshTokenLifetime()));
+    }
+
+    /** Loads (or creates) the shared signing keys before anything is signed, then keeps them in step. */
+    @Bean
+    ApplicationRunner signingKeyUpkeep(SigningKeys keys, AuthProperties properties) {
+        return args -> {
+            keys.initialise().block();
+            Duration every = properties.signingKeys().reloadPeriod();
+            Flux.interval(every, every)
+                    .concatMap(tick -> keys.maintain().onErrorResume(e -> {
+                        log.warn("could not refresh signing keys; keeping the ones loaded", e);
+                        return Mono.empty();
+                    }))
+                    .subscribe();
+        };
     }
 
     @Bean

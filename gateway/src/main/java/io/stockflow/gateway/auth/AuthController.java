@@ -1,7 +1,7 @@
 package io.stockflow.gateway.auth;
 
 import io.stockflow.common.security.AuthenticatedPrincipal;
-import io.stockflow.common.security.InvalidTokenException;
+import io.stockflow.common.security.AccessProblems;
 import io.stockflow.common.security.Role;
 import io.stockflow.common.web.ApiProblemException;
 import io.stockflow.common.web.Problems;
@@ -14,9 +14,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import io.stockflow.gateway.access.Callers;
 import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
@@ -92,24 +92,14 @@ class AuthController {
         return auth.logout(request.refreshToken()).thenReturn(ResponseEntity.noContent().build());
     }
 
+    /** Who the presented credentials speak for (the access filter has checked them). */
     @GetMapping("/api/auth/me")
-    Me me(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw unauthorized("authentication-required", "Authentication required",
-                    "send an access token as 'Authorization: Bearer <token>'");
-        }
-        try {
-            AuthenticatedPrincipal principal = auth.verify(authorization.substring(7).trim());
-            return new Me(principal.subject(), principal.roles(), principal.expiresAt());
-        } catch (InvalidTokenException e) {
-            throw unauthorized("invalid-token", "Invalid access token",
-                    "the access token is invalid or expired; refresh it or log in again");
-        }
+    Me me(ServerWebExchange exchange) {
+        AuthenticatedPrincipal caller = Callers.of(exchange);
+        return new Me(caller.subject(), caller.roles(), caller.expiresAt());
     }
 
     private static ApiProblemException unauthorized(String slug, String title, String detail) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return new ApiProblemException(Problems.of(HttpStatus.UNAUTHORIZED, slug, title, detail), headers, null);
+        return AccessProblems.unauthorized(slug, title, detail);
     }
 }

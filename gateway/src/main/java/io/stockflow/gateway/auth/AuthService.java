@@ -1,7 +1,5 @@
 package io.stockflow.gateway.auth;
 
-import io.stockflow.common.security.AccessTokenVerifier;
-import io.stockflow.common.security.AuthenticatedPrincipal;
 import io.stockflow.gateway.token.AccessTokenIssuer;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import reactor.core.publisher.Mono;
@@ -15,17 +13,15 @@ public final class AuthService {
     private final UserAccounts users;
     private final PasswordEncoder passwords;
     private final AccessTokenIssuer issuer;
-    private final AccessTokenVerifier verifier;
     private final RefreshTokens refreshTokens;
     /** Checked when the user does not exist, so that a wrong username costs the same time as a wrong password. */
     private final String decoyHash;
 
     public AuthService(UserAccounts users, PasswordEncoder passwords, AccessTokenIssuer issuer,
-                       AccessTokenVerifier verifier, RefreshTokens refreshTokens) {
+                       RefreshTokens refreshTokens) {
         this.users = users;
         this.passwords = passwords;
         this.issuer = issuer;
-        this.verifier = verifier;
         this.refreshTokens = refreshTokens;
         this.decoyHash = passwords.encode("decoy-" + System.nanoTime());
     }
@@ -60,10 +56,6 @@ public final class AuthService {
 
     public Mono<Void> logout(String refreshToken) {
         return refreshTokens.revoke(refreshToken);
-    }
-
-    public AuthenticatedPrincipal verify(String accessToken) {
-        return verifier.verify(accessToken);
     }
 
     private Session session(UserAccount user, String refreshToken) {

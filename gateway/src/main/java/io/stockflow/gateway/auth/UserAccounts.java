@@ -2,6 +2,7 @@ package io.stockflow.gateway.auth;
 
 import io.stockflow.common.security.Role;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -19,14 +20,61 @@ public final class UserAccounts {
         this.db = db;
     }
 
+    private static final String COLUMNS = "id, username, password_hash, roles, enabled, created_at, updated_at, "
+            + "updated_by";
+
     public Mono<UserAccount> byUsername(String username) {
-        return db.sql("SELECT id, username, password_hash, roles, enabled FROM gateway.user_account "
-                        + "WHERE username = :username")
-                .bind("username", username)
-                .map((row, meta) -> new UserAccount(row.get("id", UUID.class), row.get("username", String.class),
-                        row.get("password_hash", String.class), roles(row.get("roles", String[].class)),
-                        Boolean.TRUE.equals(row.get("enabled", Boolean.class))))
-                .one();
+        return db.sql("SELECT " + COLUMNS + " FROM gateway.user_account WHERE username = :username")
+                .bind("username", username).map(UserAccounts::account).one();
+    }
+
+    public Mono<UserAccount> byId(UUID id) {
+        return db.sql("SELECT " + COLUMNS + " FROM gateway.user_account WHERE id = :id").bind("id", id)
+                .map(UserAccounts::account).one();
+    }
+
+    public Flux<UserAccount> all() {
+        return db.sql("SELECT " + COLUMNS + " FROM gateway.user_account ORDER BY username").map(UserAccounts::account)
+                .all();
+    }
+
+    /**
+     * Changes what an administrator may change besides roles; null leaves a field as it is. Empty when the user
+     * does not exist or when it would disable the last enabled administrator.
+     */
+    public Mono<UserAccount> update(UUID id, Boolean enabled, String passwordHash, String by) {
+        return db.sql("WITH admins AS (SELECT id FROM gateway.user_account WHERE enabled AND 'ADMIN' = ANY(roles) "
+                        + "FOR UPDATE) "
+                        + "UPDATE gateway.user_account SET enabled = coalesce(:enabled, enabled), "
+                        + "password_hash = coalesce(:hash, password_hash), updated_at = :now, updated_by = :by "
+                        + "WHERE id = :id AND (coalesce(:enabled, true) OR NOT ('ADMIN' = ANY(roles)) "
+                        + "OR EXISTS (SELECT 1 FROM admins WHERE admins.id <> :id))")
+                .bind("id", id).bind("now", Instant.now()).bind("by", by)
+                .bind("enabled", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.BOOLEAN, enabled))
+                .bind("hash", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, passwordHash))
+                .fetch().rowsUpdated().flatMap(n -> n == 1 ? byId(id) : Mono.empty());
+    }
+
+    /**
+     * Sets a user's roles, refusing (empty) to take ADMIN from the last enabled administrator; the row lock keeps
+     * two concurrent demotions from both passing that check.
+     */
+    public Mono<UserAccount> setRoles(UUID id, Set<Role> roles, String by) {
+        String[] names = roles.stream().map(Role::name).sorted().toArray(String[]::new);
+        return db.sql("WITH admins AS (SELECT id FROM gateway.user_account WHERE enabled AND 'ADMIN' = ANY(roles) "
+                        + "FOR UPDATE) "
+                        + "UPDATE gateway.user_account SET roles = :roles, updated_at = :now, updated_by = :by "
+                        + "WHERE id = :id AND ('ADMIN' = ANY(:roles) OR NOT enabled "
+                        + "OR EXISTS (SELECT 1 FROM admins WHERE admins.id <> :id))")
+                .bind("id", id).bind("roles", names).bind("now", Instant.now()).bind("by", by)
+                .fetch().rowsUpdated().flatMap(n -> n == 1 ? byId(id) : Mono.empty());
+    }
+
+    private static UserAccount account(io.r2dbc.spi.Readable row) {
+        return new UserAccount(row.get("id", UUID.class), row.get("username", String.class),
+                row.get("password_hash", String.class), roles(row.get("roles", String[].class)),
+                Boolean.TRUE.equals(row.get("enabled", Boolean.class)), row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class), row.get("updated_by", String.class));
     }
 
     public Mono<Long> count() {
@@ -36,10 +84,16 @@ public final class UserAccounts {
 
     /** @return whether the user was created (false when the username is taken) */
     public Mono<Boolean> create(String username, String passwordHash, Set<Role> roles) {
+        return create(UUID.randomUUID(), username, passwordHash, roles, "system");
+    }
+
+    /** @return whether the user was created (false when the username is taken) */
+    public Mono<Boolean> create(UUID id, String username, String passwordHash, Set<Role> roles, String by) {
         Instant now = Instant.now();
-        return db.sql("INSERT INTO gateway.user_account (id, username, password_hash, roles, created_at, updated_at) "
-                        + "VALUES (:id, :username, :hash, :roles, :now, :now) ON CONFLICT (username) DO NOTHING")
-                .bind("id", UUID.randomUUID()).bind("username", username).bind("hash", passwordHash)
+        return db.sql("INSERT INTO gateway.user_account "
+                        + "(id, username, password_hash, roles, created_at, updated_at, updated_by) "
+                        + "VALUES (:id, :username, :hash, :roles, :now, :now, :by) ON CONFLICT (username) DO NOTHING")
+                .bind("id", id).bind("username", username).bind("hash", passwordHash).bind("by", by)
                 .bind("roles", roles.stream().map(Role::name).sorted().toArray(String[]::new)).bind("now", now)
                 .fetch().rowsUpdated().map(n -> n == 1);
     }

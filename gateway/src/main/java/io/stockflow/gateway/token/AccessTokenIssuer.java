@@ -30,19 +30,17 @@ public final class AccessTokenIssuer {
     public IssuedToken issue(String subject, Set<Role> roles) {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
-        String token;
-        synchronized (keys) { // key id and private key from the same key
-            token = Jwts.builder()
-                    .header().keyId(keys.currentKeyId()).and()
+        SigningKey key = keys.current();
+        String token = Jwts.builder()
+                    .header().keyId(key.kid()).and()
                     .issuer(AccessTokens.ISSUER).audience().add(AccessTokens.AUDIENCE).and()
                     .subject(subject)
                     .id(UUID.randomUUID().toString())
                     .issuedAt(Date.from(now))
                     .expiration(Date.from(expires))
                     .claim(AccessTokens.ROLES_CLAIM, roles.stream().map(Role::name).sorted().toList())
-                    .signWith(keys.currentPrivateKey(), Jwts.SIG.EdDSA)
+                    .signWith(key.privateKey(), Jwts.SIG.EdDSA)
                     .compact();
-        }
         return new IssuedToken(token, expires);
     }
 }

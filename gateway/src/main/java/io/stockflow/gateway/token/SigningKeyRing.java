@@ -1,77 +1,64 @@
 package io.stockflow.gateway.token;
 
 import io.jsonwebtoken.security.Jwks;
-import io.stockflow.common.json.StockflowJson;
 import io.jsonwebtoken.security.PublicJwk;
+import io.stockflow.common.json.StockflowJson;
 import tools.jackson.databind.JsonNode;
 
-import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * The gateway's signing keys (Ed25519). New tokens are signed with the current key; after a rotation the former
- * key keeps verifying for as long as tokens it signed can live, then it is withdrawn — rotation without
- * downtime. The public half of every live key is published as a JWK Set.
+ * The signing keys this gateway replica knows, as last loaded from the shared store: new tokens are signed with
+ * the newest current key; every key not yet withdrawn verifies, so a rotation never invalidates a live token. The
+ * public half of every verifying key is published as a JWK Set.
  */
 public final class SigningKeyRing {
 
-    private record RetiredKey(PublicKey key, Instant withdrawAt) {
-    }
-
     private final Clock clock;
-    private final Duration tokenLifetime;
-    private String currentKid;
-    private KeyPair current;
-    private final Map<String, RetiredKey> retired = new LinkedHashMap<>();
+    private volatile List<SigningKey> keys = List.of();
 
-    public SigningKeyRing(Clock clock, Duration tokenLifetime) {
+    public SigningKeyRing(Clock clock) {
         this.clock = clock;
-        this.tokenLifetime = tokenLifetime;
-        rotate();
     }
 
-    /** Starts signing with a fresh key; the former one verifies until its last token has expired. */
-    public synchronized void rotate() {
-        if (current != null) {
-            retired.put(currentKid, new RetiredKey(current.getPublic(), clock.instant().plus(tokenLifetime)));
+    /** Replaces what this replica knows (the store is the truth). */
+    public void install(Collection<SigningKey> loaded) {
+        if (loaded.stream().noneMatch(SigningKey::signs)) {
+            throw new IllegalArgumentException("a key ring needs a current signing key");
         }
-        current = Jwks.CRV.Ed25519.keyPair().build();
-        currentKid = UUID.randomUUID().toString();
+        keys = loaded.stream().sorted(Comparator.comparing(SigningKey::createdAt).reversed()).toList();
     }
 
-    public synchronized String currentKeyId() {
-        return currentKid;
+    /** The key that signs new tokens: the newest current one (two replicas may have created one each). */
+    public SigningKey current() {
+        return keys.stream().filter(SigningKey::signs).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no signing key loaded yet"));
     }
 
-    synchronized PrivateKey currentPrivateKey() {
-        return current.getPrivate();
+    public String currentKeyId() {
+        return current().kid();
     }
 
-    /** @return the public key of a live key id, or null */
-    public synchronized PublicKey publicKey(String kid) {
-        withdrawExpired();
-        if (currentKid.equals(kid)) {
-            return current.getPublic();
-        }
-        RetiredKey old = retired.get(kid);
-        return old == null ? null : old.key();
+
+    /** @return the public key of a key id that still verifies, or null */
+    public PublicKey publicKey(String kid) {
+        return keys.stream().filter(k -> k.kid().equals(kid) && k.verifiesAt(clock.instant())).findFirst()
+                .map(SigningKey::publicKey).orElse(null);
+    }
+
+    public List<SigningKey> keys() {
+        return keys;
     }
 
     /** {@code /.well-known/jwks.json}: the public keys that currently verify, never a private part. */
-    public synchronized String jwksJson() {
-        withdrawExpired();
-        List<JsonNode> published = new ArrayList<>();
-        published.add(jwk(currentKid, current.getPublic()));
-        retired.forEach((kid, old) -> published.add(jwk(kid, old.key())));
+    public String jwksJson() {
+        List<JsonNode> published = keys.stream().filter(k -> k.verifiesAt(clock.instant()))
+                .map(k -> jwk(k.kid(), k.publicKey())).toList();
         return StockflowJson.mapper().writeValueAsString(Map.of("keys", published));
     }
 
@@ -79,10 +66,5 @@ public final class SigningKeyRing {
     private static JsonNode jwk(String kid, PublicKey key) {
         PublicJwk<?> jwk = Jwks.builder().key(key).id(kid).publicKeyUse("sig").build();
         return StockflowJson.mapper().readTree(Jwks.json(jwk));
-    }
-
-    private void withdrawExpired() {
-        Instant now = clock.instant();
-        retired.values().removeIf(old -> !old.withdrawAt().isAfter(now));
     }
 }

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // Every test client is 127.0.0.1 on a Redis that other runs share: the per-client limit is lifted here (LoginThrottleTest
 // covers it with unique clients), and a short window forgets earlier runs' failures.
 @TestPropertySource(properties = {"stockflow.auth.initial-admin-password=correct horse battery staple",
+        "management.server.port=0",
         "stockflow.auth.failed-login-window=5s", "stockflow.auth.max-failed-logins-per-client=100000"})
 class AuthIntegrationTest {
 
@@ -95,8 +96,10 @@ class AuthIntegrationTest {
 
     @Test
     void logoutEndsTheLogin() {
-        String refreshToken = JsonPath.read(login("correct horse battery staple", 200), "$.refresh_token");
+        String session = login("correct horse battery staple", 200);
+        String refreshToken = JsonPath.read(session, "$.refresh_token");
         client.post().uri("/api/auth/logout").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + JsonPath.read(session, "$.access_token"))
                 .bodyValue("{\"refresh_token\": \"" + refreshToken + "\"}").exchange().expectStatus().isNoContent();
         refresh(refreshToken).expectStatus().isUnauthorized();
     }

@@ -41,7 +41,12 @@ class AccessTokenIssuerTest {
 
     private final TestClock clock = new TestClock();
     private final Duration lifetime = Duration.ofMinutes(15);
-    private final SigningKeyRing keys = new SigningKeyRing(clock, lifetime);
+    private final SigningKeyRing keys = new SigningKeyRing(clock);
+    private SigningKey first = SigningKey.generate(clock.now);
+
+    {
+        keys.install(java.util.List.of(first));
+    }
     private final AccessTokenIssuer issuer = new AccessTokenIssuer(keys, clock, lifetime);
     private final AccessTokenVerifier verifier = new AccessTokenVerifier(keys::publicKey, clock);
 
@@ -58,7 +63,7 @@ class AccessTokenIssuerTest {
     void rotationKeepsEarlierTokensValidUntilTheyExpireThenWithdrawsTheOldKey() {
         String before = issuer.issue("bob", Set.of(Role.VIEWER)).token();
         String oldKid = keys.currentKeyId();
-        keys.rotate();
+        keys.install(java.util.List.of(first.retire(clock.now, lifetime), SigningKey.generate(clock.now.plusSeconds(1))));
         String after = issuer.issue("bob", Set.of(Role.VIEWER)).token();
         assertThat(keys.currentKeyId()).isNotEqualTo(oldKid);
         assertThat(verifier.verify(before).subject()).isEqualTo("bob");
@@ -68,6 +73,14 @@ class AccessTokenIssuerTest {
         clock.now = clock.now.plus(lifetime);
         assertThat(keys.publicKey(oldKid)).isNull();
         assertThat(jwksKids()).containsExactly(keys.currentKeyId());
+    }
+
+    @Test
+    void signsWithTheNewestCurrentKeyWhenTwoReplicasEachCreatedOne() {
+        SigningKey newer = SigningKey.generate(clock.now.plusSeconds(5));
+        keys.install(java.util.List.of(first, newer));
+        assertThat(keys.currentKeyId()).isEqualTo(newer.kid());
+        assertThat(jwksKids()).containsExactlyInAnyOrder(first.kid(), newer.kid());
     }
 
     @Test

@@ -80,6 +80,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem) {
+            if (problem.getStatus() == HttpStatus.CONTENT_TOO_LARGE.value()
+                    && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+                // Spring's own 413 (a body over the codec limit) in our words, like every other 413
+                problem.setType(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "", "").getType());
+                problem.setTitle("Payload too large");
+                problem.setDetail("the request body exceeds this endpoint's limit");
+            }
             Problems.stamp(problem, exchange.getRequest().getPath().value(),
                     exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE));
         }

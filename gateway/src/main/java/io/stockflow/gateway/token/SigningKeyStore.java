@@ -1,0 +1,130 @@
+package io.stockflow.gateway.token;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Signing keys in PostgreSQL, so that every gateway replica signs and verifies with the same keys. Private keys
+ * are sealed with AES-256-GCM under the key-encryption key from the environment (a Kubernetes secret), with the
+ * key id as associated data so a sealed key cannot be swapped onto another row.
+ */
+public final class SigningKeyStore {
+
+    private static final int NONCE_BYTES = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transactions;
+    private final SecretKey keyEncryptionKey;
+
+    /** @param keyEncryptionKey null to store private keys unsealed (local runs only; the gateway warns) */
+    public SigningKeyStore(DatabaseClient db, TransactionalOperator transactions, SecretKey keyEncryptionKey) {
+        this.db = db;
+        this.transactions = transactions;
+        this.keyEncryptionKey = keyEncryptionKey;
+    }
+
+    public Mono<List<SigningKey>> loadVerifying(Instant now) {
+        return db.sql("SELECT kid, public_key, private_key, created_at, retired_at, withdraw_at "
+                        + "FROM gateway.signing_key WHERE withdraw_at IS NULL OR withdraw_at > :now")
+                .bind("now", now)
+                .map((row, meta) -> {
+                    String kid = row.get("kid", String.class);
+                    return new SigningKey(kid, publicKey(row.get("public_key", byte[].class)),
+                            privateKey(kid, row.get("private_key", byte[].class)),
+                            row.get("created_at", Instant.class), row.get("retired_at", Instant.class),
+                            row.get("withdraw_at", Instant.class));
+                })
+                .all().collectList();
+    }
+
+    /** Adds a current key and retires the others, in one transaction. */
+    public Mono<Void> rotateTo(SigningKey next, Instant now, Instant withdrawRetiredAt) {
+        Mono<Long> retire = db.sql("UPDATE gateway.signing_key SET retired_at = :now, withdraw_at = :withdraw "
+                        + "WHERE retired_at IS NULL")
+                .bind("now", now).bind("withdraw", withdrawRetiredAt).fetch().rowsUpdated();
+        return transactions.transactional(retire.then(insert(next))).then();
+    }
+
+    /** Adds the first key unless another replica got there first. */
+    public Mono<Void> createFirst(SigningKey first) {
+        Mono<Long> onlyIfNone = db.sql("SELECT pg_advisory_xact_lock(hashtext('gateway.signing_key'))")
+                .fetch().rowsUpdated()
+                .then(db.sql("SELECT count(*) AS n FROM gateway.signing_key WHERE retired_at IS NULL")
+                        .map((row, meta) -> row.get("n", Long.class)).one())
+                .flatMap(current -> current > 0 ? Mono.just(0L) : insert(first));
+        return transactions.transactional(onlyIfNone).then();
+    }
+
+    /** Drops keys withdrawn long ago: nothing they signed can still be live. */
+    public Mono<Long> purgeWithdrawnBefore(Instant before) {
+        return db.sql("DELETE FROM gateway.signing_key WHERE withdraw_at < :before").bind("before", before)
+                .fetch().rowsUpdated();
+    }
+
+    private Mono<Long> insert(SigningKey key) {
+        return db.sql("INSERT INTO gateway.signing_key (kid, public_key, private_key, sealed, created_at) "
+                        + "VALUES (:kid, :public, :private, :sealed, :created)")
+                .bind("kid", key.kid()).bind("public", key.publicKey().getEncoded())
+                .bind("private", seal(key.kid(), key.privateKey().getEncoded()))
+                .bind("sealed", keyEncryptionKey != null).bind("created", key.createdAt())
+                .fetch().rowsUpdated();
+    }
+
+    private byte[] seal(String kid, byte[] pkcs8) {
+        if (keyEncryptionKey == null) {
+            return pkcs8;
+        }
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keyEncryptionKey, new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(kid.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(pkcs8);
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal a signing key", e);
+        }
+    }
+
+    private PrivateKey privateKey(String kid, byte[] stored) {
+        try {
+            byte[] pkcs8 = stored;
+            if (keyEncryptionKey != null) {
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.DECRYPT_MODE, keyEncryptionKey, new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
+                cipher.updateAAD(kid.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                pkcs8 = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
+            }
+            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open signing key " + kid
+                    + ": is the key-encryption key the one it was sealed with?", e);
+        }
+    }
+
+    private static PublicKey publicKey(byte[] x509) {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("unreadable public signing key", e);
+        }
+    }
+}
