@@ -368,6 +368,19 @@ class GatewayAccessIntegrationTest {
     }
 
     @Test
+    void theApiDocumentationOfEveryServiceIsAggregatedAtTheGateway() {
+        gateway.http().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/auth/login']").exists()
+                .jsonPath("$.paths['/api/admin/api-keys']").exists()
+                .jsonPath("$.servers[0].url").isEqualTo("/")
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+        gateway.http().get().uri("/v3/api-docs/services/ingestion").exchange().expectStatus().isOk();
+        assertThat(lastRequestTo("/v3/api-docs").method()).isEqualTo("GET");
+        gateway.http().get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+        gateway.http().get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void corsAnswersOnlyTheConfiguredDashboards() {
         gateway.http().options().uri("/api/ml/forecast").header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST").exchange().expectStatus().isForbidden();

@@ -9,7 +9,15 @@ import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import java.util.List;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import reactor.core.publisher.Hooks;
 
@@ -40,6 +48,24 @@ public class StockflowWebAutoConfiguration {
     @Bean
     ProblemWebExceptionHandler problemWebExceptionHandler(ServerCodecConfigurer codecs) {
         return new ProblemWebExceptionHandler(codecs);
+    }
+
+    /**
+     * Each service's OpenAPI document names no host of its own ("/"), so that Swagger UI at the gateway sends its
+     * "try it out" calls through the gateway, with the token or API key entered there.
+     */
+    @Bean
+    OpenAPI stockflowOpenApi(@Value("${spring.application.name}") String application) {
+        return new OpenAPI()
+                .info(new Info().title("Stockflow " + application).version("v1"))
+                .servers(List.of(new Server().url("/")))
+                .components(new Components()
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT"))
+                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-Api-Key")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
     }
 
     @Bean

@@ -1,0 +1,108 @@
+package io.stockflow.gateway.access;
+
+import io.stockflow.gateway.support.GatewayClient;
+import io.stockflow.gateway.support.GatewayTest;
+import io.stockflow.gateway.token.AccessTokenIssuer;
+import io.stockflow.gateway.token.SigningKeyRing;
+import io.stockflow.gateway.token.SigningKeyStore;
+import io.stockflow.gateway.token.SigningKeys;
+import io.stockflow.common.security.AccessTokenVerifier;
+import io.stockflow.common.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rate limits, CORS for the configured dashboard, and signing keys shared between replicas. */
+@GatewayTest
+@TestPropertySource(properties = {"stockflow.gateway.rate-limits.users.replenish-rate=1",
+        "stockflow.gateway.rate-limits.users.burst-capacity=3",
+        "stockflow.gateway.cors.allowed-origins=https://dashboard.example"})
+class AbuseProtectionIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    TransactionalOperator transactions;
+    @Autowired
+    SigningKeyRing ring;
+    @Autowired
+    SigningKeys signingKeys;
+
+    @Test
+    void aUserOverTheRateLimitGets429WithRetryAfterAndOthersAreUnaffected() {
+        GatewayClient gateway = new GatewayClient(port);
+        String first = gateway.tokenWithRoles("VIEWER");
+        String second = gateway.tokenWithRoles("VIEWER");
+        int limited = 0;
+        for (int i = 0; i < 6; i++) {
+            int status = gateway.http().get().uri("/api/auth/me").header("Authorization", "Bearer " + first)
+                    .exchange().returnResult(String.class).getStatus().value();
+            limited += status == 429 ? 1 : 0;
+        }
+        assertThat(limited).isGreaterThanOrEqualTo(2); // a burst of 3, then about one per second
+        gateway.http().get().uri("/api/auth/me").header("Authorization", "Bearer " + first).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals("Retry-After", "1")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/rate-limited");
+        gateway.http().get().uri("/api/auth/me").header("Authorization", "Bearer " + second).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void theConfiguredDashboardMayCallCrossOriginAndOthersMayNot() {
+        GatewayClient gateway = new GatewayClient(port);
+        gateway.http().options().uri("/api/ml/forecast").header("Origin", "https://dashboard.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://dashboard.example");
+        gateway.http().options().uri("/api/ml/forecast").header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").exchange()
+                .expectStatus().isForbidden();
+    }
+
+    /** A second replica on the same database signs and verifies with the same keys, and follows a rotation. */
+    @Test
+    void replicasShareSigningKeysThroughTheDatabase() {
+        Clock clock = Clock.systemUTC();
+        SigningKeyRing otherRing = new SigningKeyRing(clock);
+        SigningKeys otherReplica = new SigningKeys(new SigningKeyStore(db, transactions, null), otherRing, clock,
+                Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(30));
+        otherReplica.initialise().block();
+        assertThat(otherRing.currentKeyId()).isEqualTo(ring.currentKeyId());
+
+        String fromOther = new AccessTokenIssuer(otherRing, clock, Duration.ofMinutes(15))
+                .issue("planner-on-replica-2", Set.of(Role.PLANNER)).token();
+        new GatewayClient(port).http().get().uri("/api/auth/me").header("Authorization", "Bearer " + fromOther)
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.subject").isEqualTo("planner-on-replica-2");
+
+        // the other replica rotates: a token signed with its new key is accepted here at once (unknown key id →
+        // reload), and tokens signed before the rotation stay valid
+        String beforeRotation = fromOther;
+        otherReplica.rotate().block();
+        String afterRotation = new AccessTokenIssuer(otherRing, clock, Duration.ofMinutes(15))
+                .issue("planner-on-replica-2", Set.of(Role.PLANNER)).token();
+        AccessTokenVerifier here = new AccessTokenVerifier(ring::publicKey, clock);
+        for (String token : new String[]{beforeRotation, afterRotation}) {
+            new GatewayClient(port).http().get().uri("/api/auth/me").header("Authorization", "Bearer " + token)
+                    .exchange().expectStatus().isOk();
+        }
+        assertThat(here.verify(afterRotation).subject()).isEqualTo("planner-on-replica-2");
+        assertThat(ring.currentKeyId()).isEqualTo(otherRing.currentKeyId());
+        signingKeys.reload().block();
+    }
+}
