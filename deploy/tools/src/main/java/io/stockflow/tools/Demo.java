@@ -8,11 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,9 +25,17 @@ import java.util.stream.Stream;
  */
 public final class Demo {
 
-    /** @return whether the demo saw what it expects (accepted lines, refused bad rows, a retry of duplicates) */
-    public static boolean run(String ingestionUrl, SyntheticPosConfig config, double badRowRate, PrintStream out)
+    /**
+     * Uploads as a POS system would, through the gateway with an ingest-only API key, and reads the quality report
+     * as the administrator.
+     *
+     * @return whether the demo saw what it expects (accepted lines, refused bad rows, a retry of duplicates)
+     */
+    public static boolean run(GatewaySession admin, SyntheticPosConfig config, double badRowRate, PrintStream out)
             throws IOException, InterruptedException {
+        String apiKey = admin.createApiKey("local demo POS feed", "INGEST");
+        out.printf("%nCreated an ingest-only API key for the demo's POS feed: %s...%n",
+                apiKey.substring(0, apiKey.lastIndexOf('_')));
         SyntheticPosGenerator generator = new SyntheticPosGenerator(config);
         // Transaction ids are remembered for days: a run of its own keeps a second demo from being all duplicates.
         String run = "demo-" + UUID.randomUUID().toString().substring(0, 8) + "-";
@@ -46,7 +50,7 @@ public final class Demo {
         long rejected = 0;
         long duplicates = 0;
         long nanos = 0;
-        try (PosUploader uploader = new PosUploader(ingestionUrl)) {
+        try (PosUploader uploader = new PosUploader(admin.gatewayUrl(), "X-Api-Key", apiKey)) {
             LocalDate month = config.startDate();
             while (month.isBefore(config.endDate())) {
                 LocalDate next = month.plusMonths(1).withDayOfMonth(1);
@@ -64,7 +68,7 @@ public final class Demo {
             out.printf("%nFirst pass: %,d rows, %,d accepted, %,d rejected (on pos.transactions.dlq with reasons), "
                     + "%,d duplicates in %.1f s (a cold start; throughput: docs/benchmarks.md)%n", rows, accepted,
                     rejected, duplicates, nanos / 1e9);
-            printQualityReport(ingestionUrl, startedAt, out);
+            printQualityReport(admin, startedAt, out);
             return accepted > 0 && rejected > 0 && retry.path("accepted").asLong() == 0
                     && retry.path("duplicates").asLong() > 0;
         }
@@ -90,13 +94,10 @@ public final class Demo {
         return ((tools.jackson.databind.node.ObjectNode) body).put("_nanos", elapsed);
     }
 
-    private static void printQualityReport(String ingestionUrl, Instant since, PrintStream out)
+    private static void printQualityReport(GatewaySession admin, Instant since, PrintStream out)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        ingestionUrl + "/api/data/quality?from=" + since + "&to="
-                                + Instant.now().plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS)))
-                .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode report = StockflowJson.mapper().readTree(response.body());
+        JsonNode report = admin.get("/api/data/quality?from=" + since + "&to="
+                + Instant.now().plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS));
         JsonNode totals = report.path("totals");
         out.printf("%nData quality report (GET /api/data/quality; counts by hour of receipt, since %s):%n",
                 since.truncatedTo(ChronoUnit.HOURS));

@@ -63,24 +63,27 @@ public final class IngestionBenchmark {
 
         try (LocalInfrastructure infra = LocalInfrastructure.start(work, classpath);
              ServiceProcess ingestion = ServiceProcess.start(root, "ingestion-service", PORT,
-                     infra.serviceEnvironment(), work.resolve("logs"), List.of("-Xmx1g"))) {
+                     infra.serviceEnvironment(), work.resolve("logs"), List.of("-Xmx1g"));
+             LocalGateway gateway = LocalGateway.start(root, infra, work)) {
             infra.notes().forEach(n -> System.out.println(n));
             ingestion.awaitReady(Duration.ofMinutes(3));
+            String authorization = gateway.adminSession().bearer(); // ingestion verifies it like any token
             List<PosTransaction> lines = history(rows, runId);
             System.out.printf("%d synthetic lines, %d bytes per published record on average%n", lines.size(),
                     averageRecordBytes(lines));
 
             System.out.println("warm-up ...");
-            uploadAll(ingestion.baseUrl(), retag(lines.subList(0, Math.min(60_000, lines.size())), "warm"), 1);
+            uploadAll(ingestion.baseUrl(), authorization,
+                    retag(lines.subList(0, Math.min(60_000, lines.size())), "warm"), 1);
             rawKafka(infra.kafkaBootstrapServers(), retag(lines.subList(0, Math.min(60_000, lines.size())), "warm"));
 
-            singlePosts(ingestion.baseUrl(), runId + "-warm", rate, 10);
+            singlePosts(ingestion.baseUrl(), authorization, runId + "-warm", rate, 10);
 
             double raw = rawKafka(infra.kafkaBootstrapServers(), retag(lines, "raw"));
             Thread.sleep(5_000); // let the broker settle between phases
-            double http = uploadAll(ingestion.baseUrl(), retag(lines, "http"), uploads);
+            double http = uploadAll(ingestion.baseUrl(), authorization, retag(lines, "http"), uploads);
             Thread.sleep(5_000);
-            Histogram latency = singlePosts(ingestion.baseUrl(), runId, rate, seconds);
+            Histogram latency = singlePosts(ingestion.baseUrl(), authorization, runId, rate, seconds);
 
             System.out.printf("%n| measurement | result |%n|---|---|%n");
             System.out.printf("| (a) raw KafkaProducer, acks=all, idempotent, lz4 | %,.0f records/s |%n", raw);
@@ -151,12 +154,13 @@ public final class IngestionBenchmark {
     }
 
     /** (b): the lines split over parallel CSV uploads; rows/s from the first byte sent to the last answer. */
-    private static double uploadAll(String baseUrl, List<PosTransaction> lines, int uploads) throws Exception {
+    private static double uploadAll(String baseUrl, String authorization, List<PosTransaction> lines, int uploads)
+            throws Exception {
         int per = (lines.size() + uploads - 1) / uploads;
         AtomicLong accepted = new AtomicLong();
         long start = System.nanoTime();
         List<CompletableFuture<Void>> running = new ArrayList<>();
-        try (PosUploader uploader = new PosUploader(baseUrl)) {
+        try (PosUploader uploader = new PosUploader(baseUrl, "Authorization", authorization)) {
             for (int i = 0; i < uploads; i++) {
                 List<PosTransaction> part = lines.subList(i * per, Math.min(lines.size(), (i + 1) * per));
                 running.add(CompletableFuture.runAsync(() -> {
@@ -182,7 +186,8 @@ public final class IngestionBenchmark {
     }
 
     /** (c): one request every 1/rate seconds whatever the answers do; latency from the planned send time. */
-    private static Histogram singlePosts(String baseUrl, String runId, int rate, int seconds) throws Exception {
+    static Histogram singlePosts(String baseUrl, String authorization, String runId, int rate, int seconds)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(baseUrl + "/api/data/pos/transaction");
         Histogram histogram = new org.HdrHistogram.ConcurrentHistogram(60_000_000L, 3);
@@ -195,13 +200,12 @@ public final class IngestionBenchmark {
         String timestamp = Instant.now().minusSeconds(60).toString();
         for (long i = 0; i < total; i++) {
             long due = origin + i * intervalNanos;
-            String body = "{\"transaction_id\":\"lat-" + runId + "-" + i + "\",\"product_id\":\"SKU-" + (i % 400)
-                    + "\",\"store_id\":\"S00" + (i % 9 + 1) + "\",\"quantity\":1,\"unit_price\":9.99,"
-                    + "\"transaction_timestamp\":\"" + timestamp + "\"}";
+            String body = singlePostBody(runId, i, timestamp);
             CompletableFuture<Void> done = new CompletableFuture<>();
             inFlight.add(done);
             clock.schedule(() -> http.sendAsync(HttpRequest.newBuilder(uri)
                                     .header("Content-Type", "application/json")
+                                    .header("Authorization", authorization)
                                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                             HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
@@ -220,7 +224,13 @@ public final class IngestionBenchmark {
         return histogram;
     }
 
-    private static String cpuModel() {
+    static String singlePostBody(String runId, long i, String timestamp) {
+        return "{\"transaction_id\":\"lat-" + runId + "-" + i + "\",\"product_id\":\"SKU-" + (i % 400)
+                + "\",\"store_id\":\"S00" + (i % 9 + 1) + "\",\"quantity\":1,\"unit_price\":9.99,"
+                + "\"transaction_timestamp\":\"" + timestamp + "\"}";
+    }
+
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("unknown CPU");
@@ -229,7 +239,7 @@ public final class IngestionBenchmark {
         }
     }
 
-    private static String memory() {
+    static String memory() {
         try {
             return Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
         } catch (IOException e) {

@@ -14,7 +14,9 @@ import java.util.Map;
  */
 public final class LocalPlatform {
 
-    /** Module and port of every service, in start order. */
+    private static final String GATEWAY = LocalGateway.URL;
+
+    /** Module and port of every service behind the gateway, in start order. */
     static final Map<String, Integer> SERVICES = new java.util.LinkedHashMap<>();
 
     static {
@@ -23,7 +25,6 @@ public final class LocalPlatform {
         SERVICES.put("inventory-service", 8083);
         SERVICES.put("notification-service", 8084);
         SERVICES.put("recommendation-service", 8085);
-        SERVICES.put("gateway", 8080);
     }
 
     public static void main(String[] args) throws Exception {
@@ -51,23 +52,36 @@ public final class LocalPlatform {
             services.add(ServiceProcess.start(root, service.getKey(), service.getValue(), infra.serviceEnvironment(),
                     work.resolve("logs"), List.of("-Xmx384m", "-XX:+UseSerialGC")));
         }
+        // A fresh administrator password every run, unless STOCKFLOW_ADMIN_PASSWORD is given.
+        LocalGateway gateway = LocalGateway.start(root, infra, work);
+        services.add(gateway.process());
+        String adminPassword = gateway.adminPassword();
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofMinutes(3));
             System.out.printf("  %-24s ready at %s (log %s)%n", service.name(), service.baseUrl(),
                     root.relativize(service.log()));
         }
 
-        System.out.println(howToLogIn(services.stream().filter(s -> s.name().equals("gateway")).findFirst()
-                .orElseThrow()));
+        System.out.printf("""
+
+                The gateway at %1$s is the only entry point; every /api call needs a token or an API key.
+                Log in as the administrator (password set for this run):
+                  TOKEN=$(curl -s -X POST %1$s/api/auth/login -H 'Content-Type: application/json' \\
+                    -d '{"username":"admin","password":"%2$s"}' | jq -r .access_token)
+                  curl -s %1$s/api/auth/me -H "Authorization: Bearer $TOKEN" | jq
+                  API documentation: %1$s/swagger-ui.html
+                """, GATEWAY, adminPassword);
         boolean demoOk = true;
         if (demo) {
-            demoOk = Demo.run("http://127.0.0.1:8081", Demo.demoHistory(stores, skus, days), 0.005, System.out);
+            demoOk = Demo.run(GatewaySession.login(GATEWAY, "admin", adminPassword),
+                    Demo.demoHistory(stores, skus, days), 0.005, System.out);
         }
         System.out.println("""
 
                 Where to look next:
-                  ingestion API        curl -s 'http://127.0.0.1:8081/api/data/quality' | jq
-                  health and metrics   http://127.0.0.1:8081/actuator/health  /actuator/prometheus (every service)
+                  data quality         curl -s 'http://127.0.0.1:8080/api/data/quality' -H "Authorization: Bearer $TOKEN" | jq
+                  health and metrics   http://127.0.0.1:8081/actuator/health  /actuator/prometheus (each service's
+                                       own port; the gateway's on 8090)
                   Kafka topics         pos.transactions, pos.transactions.dlq on 127.0.0.1:9092
                   statistics in SQL    psql -h 127.0.0.1 -U postgres stockflow -c 'select * from ingestion.ingestion_batch'
                   logs                 .local/logs/<service>.log, Kafka in .local/kafka/broker.log
@@ -80,22 +94,6 @@ public final class LocalPlatform {
         Thread.currentThread().join();
     }
 
-
-    /** The gateway prints the first administrator's generated password once, at its first start. */
-    private static String howToLogIn(ServiceProcess gateway) throws java.io.IOException {
-        String password = System.getenv("STOCKFLOW_ADMIN_PASSWORD");
-        if (password == null || password.isBlank()) {
-            password = java.nio.file.Files.readAllLines(gateway.log()).stream()
-                    .filter(line -> line.startsWith("Stockflow first start:"))
-                    .map(line -> line.replaceAll(".* with password (\\S+) .*", "$1"))
-                    .findFirst().orElse(null);
-        }
-        String credentials = password == null
-                ? "{\"username\":\"admin\",\"password\":\"<printed at the gateway's first start>\"}"
-                : "{\"username\":\"admin\",\"password\":\"" + password + "\"}";
-        return "\nLog in (gateway):\n  curl -s -X POST http://127.0.0.1:8080/api/auth/login -H 'Content-Type: application/json' "
-                + "-d '" + credentials + "'";
-    }
 
     private LocalPlatform() {
     }

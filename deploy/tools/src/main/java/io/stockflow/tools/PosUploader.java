@@ -32,9 +32,14 @@ public final class PosUploader implements AutoCloseable {
         return t;
     });
     private final URI batchUri;
+    private final String headerName;
+    private final String headerValue;
 
-    public PosUploader(String ingestionBaseUrl) {
-        this.batchUri = URI.create(ingestionBaseUrl + "/api/data/pos/batch");
+    /** @param credentialHeader and {@code credential}: how the uploader proves who it is (an API key or a token) */
+    public PosUploader(String baseUrl, String credentialHeader, String credential) {
+        this.batchUri = URI.create(baseUrl + "/api/data/pos/batch");
+        this.headerName = credentialHeader;
+        this.headerValue = credential;
     }
 
     /** @return the HTTP status and the JSON answer */
@@ -52,6 +57,7 @@ public final class PosUploader implements AutoCloseable {
         });
         HttpRequest request = HttpRequest.newBuilder(batchUri)
                 .header("Content-Type", "text/csv")
+                .header(headerName, headerValue)
                 .timeout(Duration.ofMinutes(30))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
                 .build();

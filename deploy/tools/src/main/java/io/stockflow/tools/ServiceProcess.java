@@ -18,12 +18,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
@@ -44,12 +46,15 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(port));
-        return new ServiceProcess(module, port, builder.start(), log);
+        // Only the gateway keeps its probes on a port of their own; elsewhere MANAGEMENT_PORT is not read.
+        int managementPort = Integer.parseInt(environment.getOrDefault("MANAGEMENT_PORT", Integer.toString(port)));
+        return new ServiceProcess(module, port, managementPort, builder.start(), log);
     }
 
     public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                        + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {

@@ -110,6 +110,7 @@ class AuthConfiguration {
 
     @Bean
     ApplicationRunner firstAdministrator(UserAccounts users, PasswordEncoder passwords, AuthProperties properties) {
-        return args -> new FirstAdministrator(users, passwords).ensure(properties.initialAdminPassword()).block();
+        return args -> new FirstAdministrator(users, passwords)
+                .ensure(properties.initialAdminPassword(), properties.resetAdminPassword()).block();
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 /**
  * {@code stockflow.auth.*}.
  *
+ * @param resetAdminPassword       set {@code admin}'s password to {@code initialAdminPassword} at start even when
+ *                                 users exist (recovery, and local runs that print a fresh password)
  * @param maxFailedLoginsPerUser   failed logins for one username within {@code failedLoginWindow} before it is
  *                                 locked for the rest of the window
  * @param maxFailedLoginsPerClient the same, per client address
@@ -14,7 +16,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("stockflow.auth")
 public record AuthProperties(Duration accessTokenLifetime, Duration refreshTokenLifetime,
-                             String initialAdminPassword, int maxFailedLoginsPerUser, int maxFailedLoginsPerClient,
+                             String initialAdminPassword, boolean resetAdminPassword, int maxFailedLoginsPerUser, int maxFailedLoginsPerClient,
                              Duration failedLoginWindow, SigningKeyProperties signingKeys) {
 
     /**

@@ -27,7 +27,24 @@ public final class FirstAdministrator {
         this.passwords = passwords;
     }
 
-    public Mono<Void> ensure(String configuredPassword) {
+    /**
+     * @param resetExisting break-glass recovery for an operator who lost the password: when users exist, set
+     *                      {@code admin}'s password to the configured one (and enable it); logged as a warning
+     */
+    public Mono<Void> ensure(String configuredPassword, boolean resetExisting) {
+        boolean configured = configuredPassword != null && !configuredPassword.isBlank();
+        Mono<Void> reset = resetExisting && configured
+                ? users.byUsername(USERNAME)
+                        .flatMap(admin -> users.update(admin.id(), true, passwords.encode(configuredPassword),
+                                "STOCKFLOW_ADMIN_PASSWORD_RESET"))
+                        .doOnNext(admin -> log.warn("the password of '{}' was reset from STOCKFLOW_ADMIN_PASSWORD",
+                                USERNAME))
+                        .then()
+                : Mono.empty();
+        return createIfNoUsers(configuredPassword).then(reset);
+    }
+
+    private Mono<Void> createIfNoUsers(String configuredPassword) {
         return users.count().filter(n -> n == 0).flatMap(none -> {
             boolean generated = configuredPassword == null || configuredPassword.isBlank();
             String password = generated ? randomPassword() : configuredPassword;

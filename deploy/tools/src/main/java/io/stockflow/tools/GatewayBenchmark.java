@@ -1,0 +1,126 @@
+package io.stockflow.tools;
+
+import org.HdrHistogram.Histogram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code deploy/benchmark-gateway.sh}: the gateway's overhead, measured in one run against the same ingestion
+ * service: single POS transactions sent straight to ingestion and through the gateway (both with the same access
+ * token, which the gateway and the service each verify). (1) latency at a moderate fixed rate, p50/p99 from the
+ * planned send time; (2) throughput with a fixed number of requests in flight. Phases alternate direct/gateway
+ * twice, so a drift of the machine shows rather than favouring one side.
+ * Options: {@code --rate R} (default 100/s), {@code --seconds S} (20), {@code --concurrency C} (16).
+ */
+public final class GatewayBenchmark {
+
+    private static final int INGESTION_PORT = 8081;
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.of(args);
+        int rate = options.integer("--rate", 100);
+        int seconds = options.integer("--seconds", 20);
+        int concurrency = options.integer("--concurrency", 16);
+        Path root = Path.of("").toAbsolutePath();
+        Path work = LocalInfrastructure.workDir(root);
+        String classpath = KafkaBrokerProcess.requireClasspath(root.resolve("deploy/tools/target/classpath.txt"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        try (LocalInfrastructure infra = LocalInfrastructure.start(work, classpath);
+             ServiceProcess ingestion = ServiceProcess.start(root, "ingestion-service", INGESTION_PORT,
+                     infra.serviceEnvironment(), work.resolve("logs"), java.util.List.of("-Xmx1g"));
+             LocalGateway gateway = LocalGateway.start(root, infra, work)) {
+            ingestion.awaitReady(Duration.ofMinutes(3));
+            String token = gateway.adminSession().bearer();
+            String direct = ingestion.baseUrl();
+            String through = LocalGateway.URL;
+
+            System.out.println("warm-up ...");
+            IngestionBenchmark.singlePosts(direct, token, run + "-wd", rate, 10);
+            IngestionBenchmark.singlePosts(through, token, run + "-wg", rate, 10);
+            closedLoop(direct, token, run + "-cwd", concurrency, 5);
+            closedLoop(through, token, run + "-cwg", concurrency, 5);
+
+            Histogram directLatency = new Histogram(60_000_000L, 3);
+            Histogram gatewayLatency = new Histogram(60_000_000L, 3);
+            double directRate = 0;
+            double gatewayRate = 0;
+            for (int round = 1; round <= 2; round++) {
+                directLatency.add(IngestionBenchmark.singlePosts(direct, token, run + "-d" + round, rate, seconds));
+                gatewayLatency.add(IngestionBenchmark.singlePosts(through, token, run + "-g" + round, rate, seconds));
+                directRate += closedLoop(direct, token, run + "-cd" + round, concurrency, seconds) / 2;
+                gatewayRate += closedLoop(through, token, run + "-cg" + round, concurrency, seconds) / 2;
+            }
+
+            System.out.printf("%n| measurement (%d req/s fixed rate; %d in flight for throughput; 2 rounds of %d s) "
+                    + "| direct to ingestion | through the gateway | overhead |%n|---|---|---|---|%n",
+                    rate, concurrency, seconds);
+            row("latency p50", directLatency.getValueAtPercentile(50), gatewayLatency.getValueAtPercentile(50));
+            row("latency p99", directLatency.getValueAtPercentile(99), gatewayLatency.getValueAtPercentile(99));
+            System.out.printf("| throughput | %,.0f req/s | %,.0f req/s | gateway = %.0f%% of direct |%n",
+                    directRate, gatewayRate, 100 * gatewayRate / directRate);
+            System.out.printf("%nmachine: %s, %d cores, %s, Java %s%n", IngestionBenchmark.cpuModel(),
+                    Runtime.getRuntime().availableProcessors(), IngestionBenchmark.memory(),
+                    System.getProperty("java.version"));
+        }
+    }
+
+    private static void row(String name, long directMicros, long gatewayMicros) {
+        System.out.printf("| %s | %.1f ms | %.1f ms | +%.1f ms |%n", name, directMicros / 1000.0,
+                gatewayMicros / 1000.0, (gatewayMicros - directMicros) / 1000.0);
+    }
+
+    /** {@code concurrency} requests always in flight for {@code seconds}; answers per second, all must be 201. */
+    private static double closedLoop(String baseUrl, String authorization, String run, int concurrency, int seconds) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(baseUrl + "/api/data/pos/transaction");
+        String timestamp = Instant.now().minusSeconds(60).toString();
+        AtomicLong sequence = new AtomicLong();
+        AtomicLong completed = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        CompletableFuture<?>[] loops = new CompletableFuture<?>[concurrency];
+        for (int i = 0; i < concurrency; i++) {
+            loops[i] = loop(http, uri, authorization, run, timestamp, sequence, completed, failed, deadline);
+        }
+        CompletableFuture.allOf(loops).join();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " requests to " + baseUrl + " failed");
+        }
+        return completed.get() / elapsed;
+    }
+
+    private static CompletableFuture<Void> loop(HttpClient http, URI uri, String authorization, String run,
+                                                String timestamp, AtomicLong sequence, AtomicLong completed,
+                                                AtomicLong failed, long deadline) {
+        if (System.nanoTime() >= deadline) {
+            return CompletableFuture.completedFuture(null);
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(IngestionBenchmark.singlePostBody(run,
+                        sequence.incrementAndGet(), timestamp))).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenCompose(response -> {
+            if (response.statusCode() == 201) {
+                completed.incrementAndGet();
+            } else {
+                failed.incrementAndGet();
+            }
+            return loop(http, uri, authorization, run, timestamp, sequence, completed, failed, deadline);
+        });
+    }
+
+    private GatewayBenchmark() {
+    }
+}
