@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * Puts the real infrastructure's addresses in front of the service's own configuration. The property source is
  * lazy: a broker, database or Redis is started only when the service reads a property that needs it, so a
- * service without Kafka never starts a broker.
+ * service without Kafka never starts a broker. The gateway's public keys are {@link TestTokens}' JWK Set.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -46,6 +46,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 case "spring.flyway.url" -> "jdbc:postgresql://" + postgresAddress() + "/" + database;
                 case "spring.r2dbc.username", "spring.flyway.user" -> TestInfrastructure.postgres().user();
                 case "spring.r2dbc.password", "spring.flyway.password" -> TestInfrastructure.postgres().password();
+                case "stockflow.security.jwks-uri" -> TestTokens.jwksUri().toString();
                 default -> null;
             };
         }

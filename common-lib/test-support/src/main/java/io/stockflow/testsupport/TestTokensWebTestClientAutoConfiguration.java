@@ -1,0 +1,25 @@
+package io.stockflow.testsupport;
+
+import io.stockflow.common.security.Role;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The WebTestClient of a test with {@code @AutoConfigureWebTestClient} (hence every {@link IntegrationTest}) sends
+ * an ADMIN token by default, so that tests about what a service does need not repeat who may do it. A request's
+ * own Authorization header replaces it; {@link TestTokens#withoutToken} gives a client without it. Not where tokens are not checked by the service itself (the
+ * gateway, {@code stockflow.security.verify-tokens=false}): the gateway does not know the test key.
+ * Registered in {@code META-INF/spring/...AutoConfigureWebTestClient.imports}.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(name = "stockflow.security.verify-tokens", havingValue = "true", matchIfMissing = true)
+public class TestTokensWebTestClientAutoConfiguration {
+
+    @Bean
+    WebTestClientBuilderCustomizer adminTokenByDefault() {
+        return builder -> builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.longLivedBearer(Role.ADMIN));
+    }
+}
