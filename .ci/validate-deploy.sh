@@ -66,3 +66,9 @@ run_check "docker-compose.yml ($(docker-compose version --short))" \
   docker-compose -f docker-compose.yml config -q
 run_check "deploy/prometheus.yml ($(promtool --version 2>&1 | head -n1))" \
   promtool check config deploy/prometheus.yml
+run_check "k8s/*.yaml parse as Kubernetes objects" \
+  python3 -c 'import glob, sys, yaml
+for f in sorted(glob.glob("k8s/*.yaml")):
+    for doc in yaml.safe_load_all(open(f)):
+        if doc and not (doc.get("apiVersion") and doc.get("kind") and doc.get("metadata", {}).get("name")):
+            sys.exit(f + ": an object without apiVersion, kind or metadata.name")'

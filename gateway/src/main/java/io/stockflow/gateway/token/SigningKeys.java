@@ -25,7 +25,7 @@ public final class SigningKeys {
     private final Duration verifyRetiredFor;
     private final Duration maxKeyAge;
     private final Duration minReloadInterval = Duration.ofSeconds(5);
-    private final AtomicReference<Instant> lastReload = new AtomicReference<>(Instant.EPOCH);
+    private final AtomicReference<Instant> lastUnknownKeyReload = new AtomicReference<>(Instant.EPOCH);
 
     public SigningKeys(SigningKeyStore store, SigningKeyRing ring, Clock clock, Duration tokenLifetime,
                        Duration reloadPeriod, Duration maxKeyAge) {
@@ -42,15 +42,15 @@ public final class SigningKeys {
     }
 
     public Mono<Void> reload() {
-        lastReload.set(clock.instant());
         return store.loadVerifying(clock.instant()).doOnNext(ring::install).then();
     }
 
     /** Called when a token names an unknown key id; reloads at most every few seconds, whatever callers send. */
     public Mono<Void> reloadForUnknownKey() {
-        Instant last = lastReload.get();
+        Instant last = lastUnknownKeyReload.get();
         Instant now = clock.instant();
-        if (Duration.between(last, now).compareTo(minReloadInterval) < 0 || !lastReload.compareAndSet(last, now)) {
+        if (Duration.between(last, now).compareTo(minReloadInterval) < 0
+                || !lastUnknownKeyReload.compareAndSet(last, now)) {
             return Mono.empty();
         }
         return reload();
