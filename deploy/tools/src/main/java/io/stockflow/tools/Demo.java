@@ -34,8 +34,8 @@ public final class Demo {
     public static boolean run(GatewaySession admin, SyntheticPosConfig config, double badRowRate, PrintStream out)
             throws IOException, InterruptedException {
         String apiKey = admin.createApiKey("local demo POS feed", "INGEST");
-        out.printf("%nCreated an ingest-only API key for the demo's POS feed: %s...%n",
-                apiKey.substring(0, apiKey.lastIndexOf('_')));
+        out.printf("%nCreated an ingest-only API key for the demo's POS feed: %s_… (its id; the secret is not shown)%n",
+                apiKey.substring(0, apiKey.indexOf('_', "sfk_".length())));
         SyntheticPosGenerator generator = new SyntheticPosGenerator(config);
         // Transaction ids are remembered for days: a run of its own keeps a second demo from being all duplicates.
         String run = "demo-" + UUID.randomUUID().toString().substring(0, 8) + "-";

@@ -2,18 +2,13 @@ package io.stockflow.gateway.token;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
@@ -21,33 +16,30 @@ import java.util.List;
 
 /**
  * Signing keys in PostgreSQL, so that every gateway replica signs and verifies with the same keys. Private keys
- * are sealed with AES-256-GCM under the key-encryption key from the environment (a Kubernetes secret), with the
- * key id as associated data so a sealed key cannot be swapped onto another row.
+ * are sealed ({@link KeySealer}) under the key-encryption key from the environment (a Kubernetes secret).
  */
 public final class SigningKeyStore {
 
-    private static final int NONCE_BYTES = 12;
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
-    private final SecretKey keyEncryptionKey;
+    private final KeySealer sealer;
 
     /** @param keyEncryptionKey null to store private keys unsealed (local runs only; the gateway warns) */
     public SigningKeyStore(DatabaseClient db, TransactionalOperator transactions, SecretKey keyEncryptionKey) {
         this.db = db;
         this.transactions = transactions;
-        this.keyEncryptionKey = keyEncryptionKey;
+        this.sealer = keyEncryptionKey == null ? null : new KeySealer(keyEncryptionKey);
     }
 
     public Mono<List<SigningKey>> loadVerifying(Instant now) {
-        return db.sql("SELECT kid, public_key, private_key, created_at, retired_at, withdraw_at "
+        return db.sql("SELECT kid, public_key, private_key, sealed, created_at, retired_at, withdraw_at "
                         + "FROM gateway.signing_key WHERE withdraw_at IS NULL OR withdraw_at > :now")
                 .bind("now", now)
                 .map((row, meta) -> {
                     String kid = row.get("kid", String.class);
                     return new SigningKey(kid, publicKey(row.get("public_key", byte[].class)),
-                            privateKey(kid, row.get("private_key", byte[].class)),
+                            privateKey(kid, row.get("private_key", byte[].class),
+                                    Boolean.TRUE.equals(row.get("sealed", Boolean.class))),
                             row.get("created_at", Instant.class), row.get("retired_at", Instant.class),
                             row.get("withdraw_at", Instant.class));
                 })
@@ -83,36 +75,22 @@ public final class SigningKeyStore {
                         + "VALUES (:kid, :public, :private, :sealed, :created)")
                 .bind("kid", key.kid()).bind("public", key.publicKey().getEncoded())
                 .bind("private", seal(key.kid(), key.privateKey().getEncoded()))
-                .bind("sealed", keyEncryptionKey != null).bind("created", key.createdAt())
+                .bind("sealed", sealer != null).bind("created", key.createdAt())
                 .fetch().rowsUpdated();
     }
 
     private byte[] seal(String kid, byte[] pkcs8) {
-        if (keyEncryptionKey == null) {
-            return pkcs8;
-        }
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keyEncryptionKey, new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(kid.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(pkcs8);
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot seal a signing key", e);
-        }
+        return sealer == null ? pkcs8 : sealer.seal(kid, pkcs8);
     }
 
-    private PrivateKey privateKey(String kid, byte[] stored) {
+    /** A key stored unsealed (before a key-encryption key was configured) still loads; it is retired in time. */
+    private PrivateKey privateKey(String kid, byte[] stored, boolean sealed) {
+        if (sealed && sealer == null) {
+            throw new IllegalStateException("signing key " + kid + " is sealed but no key-encryption key is "
+                    + "configured (STOCKFLOW_KEY_ENCRYPTION_KEY)");
+        }
         try {
-            byte[] pkcs8 = stored;
-            if (keyEncryptionKey != null) {
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-                cipher.init(Cipher.DECRYPT_MODE, keyEncryptionKey, new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
-                cipher.updateAAD(kid.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                pkcs8 = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
-            }
+            byte[] pkcs8 = sealed ? sealer.open(kid, stored) : stored;
             return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot open signing key " + kid
