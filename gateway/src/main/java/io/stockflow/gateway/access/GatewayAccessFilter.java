@@ -5,6 +5,7 @@ import io.stockflow.common.security.AccessProblems;
 import io.stockflow.common.security.AccessTokenVerifier;
 import io.stockflow.common.security.AuthenticatedPrincipal;
 import io.stockflow.common.security.InvalidTokenException;
+import io.stockflow.common.security.ServiceAccessFilter;
 import io.stockflow.gateway.apikey.ApiKeyService;
 import io.stockflow.gateway.token.AccessTokenIssuer;
 import io.stockflow.gateway.token.SigningKeys;
@@ -104,12 +105,13 @@ public final class GatewayAccessFilter implements WebFilter, Ordered {
         if (!requirement.admits(caller.roles())) {
             return Mono.error(AccessProblems.forbidden(requirement));
         }
-        exchange.getAttributes().put(Callers.ATTRIBUTE, caller);
+        exchange.getAttributes().put(ServiceAccessFilter.PRINCIPAL_ATTRIBUTE, caller); // read with CurrentCaller
         ServerWebExchange forwarded = apiKey ? exchange.mutate().request(r -> r.headers(h -> {
             h.remove(API_KEY_HEADER);
             h.set(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(caller));
         })).build() : exchange;
-        return rateLimits.admit(caller, apiKey).then(Mono.defer(() -> chain.filter(forwarded)));
+        return rateLimits.admit(caller, apiKey).then(Mono.defer(() -> chain.filter(forwarded)))
+                .contextWrite(ctx -> ctx.put(ServiceAccessFilter.CONTEXT_KEY, caller));
     }
 
     /** Verifies a token; one that names a key this replica has not loaded yet triggers a reload first. */

@@ -2,7 +2,7 @@ package io.stockflow.gateway.apikey;
 
 import io.stockflow.common.security.Role;
 import io.stockflow.common.web.Problems;
-import io.stockflow.gateway.access.Callers;
+import io.stockflow.common.security.CurrentCaller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -61,7 +61,7 @@ class ApiKeyController {
                     "API keys cannot hold ADMIN; administer with a user account");
         }
         Duration validFor = request.validForDays() == null ? null : Duration.ofDays(request.validForDays());
-        return apiKeys.create(request.name(), request.roles(), validFor, Callers.of(exchange).subject())
+        return apiKeys.create(request.name(), request.roles(), validFor, CurrentCaller.required(exchange).subject())
                 .map(created -> ResponseEntity.created(URI.create("/api/admin/api-keys/" + created.apiKey().id()))
                         .body(new CreatedApiKey(ApiKeyView.of(created.apiKey()), created.key(),
                                 "store this key now: it is not shown again")));
@@ -74,7 +74,7 @@ class ApiKeyController {
 
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> revoke(@PathVariable String id, ServerWebExchange exchange) {
-        return apiKeys.revoke(id, Callers.of(exchange).subject()).map(revoked -> {
+        return apiKeys.revoke(id, CurrentCaller.required(exchange).subject()).map(revoked -> {
             if (!revoked) {
                 throw Problems.exception(HttpStatus.NOT_FOUND, "api-key-not-found", "API key not found",
                         "no live API key has id " + id);

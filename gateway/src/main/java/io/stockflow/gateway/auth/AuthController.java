@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-import io.stockflow.gateway.access.Callers;
+import io.stockflow.common.security.CurrentCaller;
 import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
@@ -95,7 +95,7 @@ class AuthController {
     /** Who the presented credentials speak for (the access filter has checked them). */
     @GetMapping("/api/auth/me")
     Me me(ServerWebExchange exchange) {
-        AuthenticatedPrincipal caller = Callers.of(exchange);
+        AuthenticatedPrincipal caller = CurrentCaller.required(exchange);
         return new Me(caller.subject(), caller.roles(), caller.expiresAt());
     }
 

@@ -1,16 +1,18 @@
 package io.stockflow.gateway.routing;
 
-import io.stockflow.common.web.Problems;
 import io.stockflow.common.web.ApiProblemException;
+import io.stockflow.common.web.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Refuses request bodies over the route's limit with 413: at once when Content-Length says so, and for a
  * chunked body as soon as the bytes streamed past the limit (before the excess reaches the service).
  */
-@org.springframework.stereotype.Component
+@Component
 class BodySizeLimitFilter implements GlobalFilter, Ordered {
 
     static final String MAX_BODY_BYTES = "max-body-bytes";
@@ -45,14 +47,14 @@ class BodySizeLimitFilter implements GlobalFilter, Ordered {
             @Override
             public Flux<DataBuffer> getBody() {
                 AtomicLong seen = new AtomicLong();
-                return super.getBody().handle((buffer, sink) -> {
+                return super.getBody().<DataBuffer>handle((buffer, sink) -> {
                     if (seen.addAndGet(buffer.readableByteCount()) > limit) {
-                        org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                        DataBufferUtils.release(buffer);
                         sink.error(tooLarge(limit));
                     } else {
                         sink.next(buffer);
                     }
-                });
+                }).doOnDiscard(DataBuffer.class, DataBufferUtils::release); // buffers dropped after the cut
             }
         };
         return chain.filter(exchange.mutate().request(counted).build());

@@ -32,15 +32,15 @@ public final class AccessTokenIssuer {
         Instant expires = now.plus(lifetime);
         SigningKey key = keys.current();
         String token = Jwts.builder()
-                    .header().keyId(key.kid()).and()
-                    .issuer(AccessTokens.ISSUER).audience().add(AccessTokens.AUDIENCE).and()
-                    .subject(subject)
-                    .id(UUID.randomUUID().toString())
-                    .issuedAt(Date.from(now))
-                    .expiration(Date.from(expires))
-                    .claim(AccessTokens.ROLES_CLAIM, roles.stream().map(Role::name).sorted().toList())
-                    .signWith(key.privateKey(), Jwts.SIG.EdDSA)
-                    .compact();
+                .header().keyId(key.kid()).and()
+                .issuer(AccessTokens.ISSUER).audience().add(AccessTokens.AUDIENCE).and()
+                .subject(subject)
+                .id(UUID.randomUUID().toString())
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(expires))
+                .claim(AccessTokens.ROLES_CLAIM, roles.stream().map(Role::name).sorted().toList())
+                .signWith(key.privateKey(), Jwts.SIG.EdDSA)
+                .compact();
         return new IssuedToken(token, expires);
     }
 }

@@ -2,7 +2,7 @@ package io.stockflow.gateway.users;
 
 import io.stockflow.common.security.Role;
 import io.stockflow.common.web.Problems;
-import io.stockflow.gateway.access.Callers;
+import io.stockflow.common.security.CurrentCaller;
 import io.stockflow.gateway.auth.UserAccount;
 import io.stockflow.gateway.auth.UserAccounts;
 import jakarta.validation.Valid;
@@ -84,7 +84,7 @@ class UserAdminController {
     @PostMapping
     Mono<ResponseEntity<UserView>> create(@Valid @RequestBody NewUser request, ServerWebExchange exchange) {
         UUID id = UUID.randomUUID();
-        String by = Callers.of(exchange).subject();
+        String by = CurrentCaller.required(exchange).subject();
         return hash(request.password())
                 .flatMap(hash -> users.create(id, request.username(), hash, request.roles(), by))
                 .flatMap(created -> {
@@ -100,7 +100,7 @@ class UserAdminController {
 
     @PatchMapping("/{id}")
     Mono<UserView> update(@PathVariable UUID id, @Valid @RequestBody UserUpdate request, ServerWebExchange exchange) {
-        String by = Callers.of(exchange).subject();
+        String by = CurrentCaller.required(exchange).subject();
         Mono<String> hash = request.password() == null ? Mono.just("") : hash(request.password());
         return hash.flatMap(h -> users.update(id, request.enabled(), h.isEmpty() ? null : h, by))
                 .switchIfEmpty(users.byId(id).flatMap(exists -> Mono.error(lastAdministrator()))
@@ -113,7 +113,7 @@ class UserAdminController {
     @PutMapping("/{id}/roles")
     Mono<UserView> setRoles(@PathVariable UUID id, @Valid @RequestBody RolesUpdate request,
                             ServerWebExchange exchange) {
-        String by = Callers.of(exchange).subject();
+        String by = CurrentCaller.required(exchange).subject();
         return users.setRoles(id, request.roles(), by)
                 .switchIfEmpty(users.byId(id).flatMap(exists -> Mono.error(lastAdministrator()))
                         .then(Mono.error(() -> notFound(id))))

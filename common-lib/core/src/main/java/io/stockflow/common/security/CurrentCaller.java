@@ -17,6 +17,12 @@ public final class CurrentCaller {
                 ServiceAccessFilter.CONTEXT_KEY)));
     }
 
+    /** From the exchange, for handlers of paths the access policy does not leave public. */
+    public static AuthenticatedPrincipal required(ServerWebExchange exchange) {
+        return of(exchange).orElseThrow(() -> new IllegalStateException("no authenticated caller on "
+                + exchange.getRequest().getPath()));
+    }
+
     /** From the exchange, for handlers. */
     public static Optional<AuthenticatedPrincipal> of(ServerWebExchange exchange) {
         return Optional.ofNullable(exchange.getAttribute(ServiceAccessFilter.PRINCIPAL_ATTRIBUTE));
