@@ -187,6 +187,21 @@ class GatewayAccessIntegrationTest {
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("recommendation"));
     }
 
+    /** The gateway adds no concurrency cap of its own: 60 slow requests at once all get through. */
+    @Test
+    void concurrentRequestsAreNotCappedByTheGateway() {
+        String planner = gateway.tokenWithRoles("PLANNER");
+        downstream.delay(Duration.ofMillis(300));
+        List<Integer> statuses = Flux.range(0, 60)
+                .flatMap(i -> org.springframework.web.reactive.function.client.WebClient.create(
+                                "http://127.0.0.1:" + port).get().uri("/api/ml/forecasts?i=" + i)
+                        .header("Authorization", "Bearer " + planner)
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())),
+                        60)
+                .collectList().block(Duration.ofSeconds(30));
+        assertThat(statuses).hasSize(60).containsOnly(200);
+    }
+
     @Test
     void oversizedBodiesAreRefusedBeforeTheServiceSeesThem() {
         String admin = gateway.adminToken();
