@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +39,12 @@ public final class GatewayBenchmark {
         try (LocalInfrastructure infra = LocalInfrastructure.start(work, classpath);
              ServiceProcess ingestion = ServiceProcess.start(root, "ingestion-service", INGESTION_PORT,
                      infra.serviceEnvironment(), work.resolve("logs"), java.util.List.of("-Xmx1g"));
-             LocalGateway gateway = LocalGateway.start(root, infra, work)) {
+             // The per-user rate limit is still checked on every request (a Redis call), but set high enough
+             // that the load is never refused.
+             LocalGateway gateway = LocalGateway.start(root, infra, work, Map.of(
+                     "STOCKFLOW_GATEWAY_RATE_LIMITS_USERS_REPLENISH_RATE", "100000",
+                     "STOCKFLOW_GATEWAY_RATE_LIMITS_USERS_BURST_CAPACITY", "200000",
+                     "JAVA_TOOL_OPTIONS", System.getenv().getOrDefault("GATEWAY_JAVA_TOOL_OPTIONS", "")))) {
             ingestion.awaitReady(Duration.ofMinutes(3));
             String token = gateway.adminSession().bearer();
             String direct = ingestion.baseUrl();

@@ -24,11 +24,18 @@ final class LocalGateway implements AutoCloseable {
 
     /** Starts the gateway (without waiting for it): the administrator's password is set to a fresh one. */
     static LocalGateway start(Path root, LocalInfrastructure infra, Path work) throws IOException {
+        return start(root, infra, work, Map.of());
+    }
+
+    /** @param settings extra environment, e.g. rate limits a load test must not hit */
+    static LocalGateway start(Path root, LocalInfrastructure infra, Path work, Map<String, String> settings)
+            throws IOException {
         String password = System.getenv().getOrDefault("STOCKFLOW_ADMIN_PASSWORD", randomPassword());
         Map<String, String> environment = new HashMap<>(infra.serviceEnvironment());
         environment.put("MANAGEMENT_PORT", Integer.toString(MANAGEMENT_PORT));
         environment.put("STOCKFLOW_ADMIN_PASSWORD", password);
         environment.put("STOCKFLOW_ADMIN_PASSWORD_RESET", "true");
+        environment.putAll(settings);
         return new LocalGateway(ServiceProcess.start(root, "gateway", PORT, environment, work.resolve("logs"),
                 List.of("-Xmx384m", "-XX:+UseSerialGC")), password);
     }

@@ -4,6 +4,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import io.netty.channel.ChannelOption;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +42,15 @@ class RouteConfiguration {
                         .metadata(BodySizeLimitFilter.MAX_BODY_BYTES, 0L)
                         .uri(uri)));
         return routes.build();
+    }
+
+    /**
+     * Requests to the services go out without Nagle's delay: a request's headers and body leave as separate
+     * writes, and waiting for the first one's (delayed) acknowledgement cost about 40 ms per call.
+     */
+    @Bean
+    HttpClientCustomizer noDelayToServices() {
+        return httpClient -> httpClient.option(ChannelOption.TCP_NODELAY, true);
     }
 
     /** Per route: the time limit, and a breaker that opens after half of the last 20 calls failed. */
