@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /**
  * Access tokens for integration tests, signed as the gateway signs them, and the gateway's side of trusting them:
- * one Ed25519 key pair per JVM whose public half a real HTTP server on 127.0.0.1 publishes as a JWK Set.
+ * one RSA key pair per JVM (RS256, as the gateway signs) whose public half a real HTTP server on 127.0.0.1 publishes as a JWK Set.
  * {@link InfrastructureInitializer} points {@code stockflow.security.jwks-uri} at it, so a service under test
  * verifies these tokens exactly as it verifies the gateway's. The {@code @IntegrationTest} WebTestClient sends an
  * ADMIN token by default; a test that needs another role sets its own Authorization header on the request, one
@@ -34,7 +34,7 @@ public final class TestTokens {
 
     public static final String JWKS_PATH = "/.well-known/jwks.json";
     private static final Duration LIFETIME = Duration.ofMinutes(15);
-    private static final KeyPair KEYS = Jwks.CRV.Ed25519.keyPair().build();
+    private static final KeyPair KEYS = Jwts.SIG.RS256.keyPair().build();
     private static final String KEY_ID = "test-" + UUID.randomUUID();
     private static URI jwksUri;
 
@@ -69,7 +69,7 @@ public final class TestTokens {
      * what a forger holding everything but the gateway's private key could send.
      */
     public static String forgedBearer(Role... roles) {
-        return "Bearer " + sign("test-user", Jwks.CRV.Ed25519.keyPair().build(), LIFETIME, roles);
+        return "Bearer " + sign("test-user", Jwts.SIG.RS256.keyPair().build(), LIFETIME, roles);
     }
 
     /** The JWK Set of the test signing key, served once per JVM from 127.0.0.1. */
@@ -91,7 +91,7 @@ public final class TestTokens {
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(lifetime)))
                 .claim(AccessTokens.ROLES_CLAIM, Arrays.stream(roles).map(Role::name).sorted().distinct().toList())
-                .signWith(keys.getPrivate(), Jwts.SIG.EdDSA)
+                .signWith(keys.getPrivate(), Jwts.SIG.RS256)
                 .compact();
     }
 

@@ -39,7 +39,7 @@ public final class AccessTokenIssuer {
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(expires))
                 .claim(AccessTokens.ROLES_CLAIM, roles.stream().map(Role::name).sorted().toList())
-                .signWith(key.privateKey(), Jwts.SIG.EdDSA)
+                .signWith(key.privateKey()) // RS256 for RSA-2048; an older Ed25519 key signs EdDSA until rotated
                 .compact();
         return new IssuedToken(token, expires);
     }

@@ -32,13 +32,14 @@ public final class SigningKeyStore {
     }
 
     public Mono<List<SigningKey>> loadVerifying(Instant now) {
-        return db.sql("SELECT kid, public_key, private_key, sealed, created_at, retired_at, withdraw_at "
+        return db.sql("SELECT kid, algorithm, public_key, private_key, sealed, created_at, retired_at, withdraw_at "
                         + "FROM gateway.signing_key WHERE withdraw_at IS NULL OR withdraw_at > :now")
                 .bind("now", now)
                 .map((row, meta) -> {
                     String kid = row.get("kid", String.class);
-                    return new SigningKey(kid, publicKey(row.get("public_key", byte[].class)),
-                            privateKey(kid, row.get("private_key", byte[].class),
+                    String algorithm = row.get("algorithm", String.class);
+                    return new SigningKey(kid, publicKey(algorithm, row.get("public_key", byte[].class)),
+                            privateKey(kid, algorithm, row.get("private_key", byte[].class),
                                     Boolean.TRUE.equals(row.get("sealed", Boolean.class))),
                             row.get("created_at", Instant.class), row.get("retired_at", Instant.class),
                             row.get("withdraw_at", Instant.class));
@@ -71,9 +72,9 @@ public final class SigningKeyStore {
     }
 
     private Mono<Long> insert(SigningKey key) {
-        return db.sql("INSERT INTO gateway.signing_key (kid, public_key, private_key, sealed, created_at) "
-                        + "VALUES (:kid, :public, :private, :sealed, :created)")
-                .bind("kid", key.kid()).bind("public", key.publicKey().getEncoded())
+        return db.sql("INSERT INTO gateway.signing_key (kid, algorithm, public_key, private_key, sealed, created_at) "
+                        + "VALUES (:kid, :algorithm, :public, :private, :sealed, :created)")
+                .bind("kid", key.kid()).bind("algorithm", key.publicKey().getAlgorithm()).bind("public", key.publicKey().getEncoded())
                 .bind("private", seal(key.kid(), key.privateKey().getEncoded()))
                 .bind("sealed", sealer != null).bind("created", key.createdAt())
                 .fetch().rowsUpdated();
@@ -84,23 +85,23 @@ public final class SigningKeyStore {
     }
 
     /** A key stored unsealed (before a key-encryption key was configured) still loads; it is retired in time. */
-    private PrivateKey privateKey(String kid, byte[] stored, boolean sealed) {
+    private PrivateKey privateKey(String kid, String algorithm, byte[] stored, boolean sealed) {
         if (sealed && sealer == null) {
             throw new IllegalStateException("signing key " + kid + " is sealed but no key-encryption key is "
                     + "configured (STOCKFLOW_KEY_ENCRYPTION_KEY)");
         }
         try {
             byte[] pkcs8 = sealed ? sealer.open(kid, stored) : stored;
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot open signing key " + kid
                     + ": is the key-encryption key the one it was sealed with?", e);
         }
     }
 
-    private static PublicKey publicKey(byte[] x509) {
+    private static PublicKey publicKey(String algorithm, byte[] x509) {
         try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
+            return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(x509));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("unreadable public signing key", e);
         }

@@ -36,9 +36,11 @@ public final class SigningKeys {
         this.maxKeyAge = maxKeyAge;
     }
 
-    /** At start: a current key exists in the store and in the ring. */
+    /** At start: a current RSA key exists in the store and in the ring (an Ed25519 one from before is rotated out). */
     public Mono<Void> initialise() {
-        return store.createFirst(SigningKey.generate(clock.instant())).then(reload());
+        return store.createFirst(SigningKey.generate(clock.instant())).then(reload())
+                .then(Mono.defer(() -> "RSA".equals(ring.current().publicKey().getAlgorithm()) ? Mono.empty()
+                        : rotate().then()));
     }
 
     public Mono<Void> reload() {

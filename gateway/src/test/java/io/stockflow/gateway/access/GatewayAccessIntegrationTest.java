@@ -104,7 +104,7 @@ class GatewayAccessIntegrationTest {
         String unsigned = claims(kid, 600_000).compact();
         String foreign = claims(kid, 600_000)
                 .signWith(Jwks.CRV.Ed25519.keyPair().build().getPrivate(), Jwts.SIG.EdDSA).compact();
-        String expired = claims(kid, -120_000).signWith(signingKeys.current().privateKey(), Jwts.SIG.EdDSA)
+        String expired = claims(kid, -120_000).signWith(signingKeys.current().privateKey())
                 .compact();
         String viewer = gateway.tokenWithRoles("VIEWER");
         String[] parts = viewer.split("\\.");

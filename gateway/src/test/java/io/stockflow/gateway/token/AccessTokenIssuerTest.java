@@ -55,6 +55,8 @@ class AccessTokenIssuerTest {
         AccessTokenIssuer.IssuedToken issued = issuer.issue("alice", Set.of(Role.PLANNER));
         assertThat(issued.expiresAt()).isEqualTo(clock.now.plus(lifetime));
         assertThat(verifier.verify(issued.token()).roles()).containsExactly(Role.PLANNER);
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(issued.token().split("\\.")[0])))
+                .contains("\"alg\":\"RS256\"");
         clock.now = clock.now.plus(lifetime).plusSeconds(31);
         assertThatThrownBy(() -> verifier.verify(issued.token())).isInstanceOf(InvalidTokenException.class);
     }
@@ -86,11 +88,13 @@ class AccessTokenIssuerTest {
     @Test
     void theKeySetPublishesPublicKeysOnly() {
         JsonNode key = StockflowJson.mapper().readTree(keys.jwksJson()).path("keys").get(0);
-        assertThat(key.path("kty").asString()).isEqualTo("OKP");
-        assertThat(key.path("crv").asString()).isEqualTo("Ed25519");
+        assertThat(key.path("kty").asString()).isEqualTo("RSA");
         assertThat(key.path("use").asString()).isEqualTo("sig");
-        assertThat(key.has("x")).isTrue();
-        assertThat(key.has("d")).isFalse();
+        assertThat(key.has("n")).isTrue();
+        assertThat(key.has("e")).isTrue();
+        for (String privatePart : new String[]{"d", "p", "q", "dp", "dq", "qi"}) {
+            assertThat(key.has(privatePart)).as(privatePart).isFalse();
+        }
     }
 
     private java.util.List<String> jwksKids() {
