@@ -30,7 +30,9 @@ class AccessConfiguration {
     RateLimits rateLimits(ReactiveStringRedisTemplate redis,
                           @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
                           ConfigurationService configurationService, RateLimitProperties properties) {
-        RedisRateLimiter limiter = new RedisRateLimiter(redis, script, configurationService);
+        // The script as a fixed string: the bean re-reads its file's timestamp from the jar on every call.
+        RedisScript<List<Long>> fixedScript = RedisScript.of(script.getScriptAsString(), script.getResultType());
+        RedisRateLimiter limiter = new RedisRateLimiter(redis, fixedScript, configurationService);
         limiter.setIncludeHeaders(false);
         return new RateLimits(limiter, properties.users(), properties.apiKeys());
     }
