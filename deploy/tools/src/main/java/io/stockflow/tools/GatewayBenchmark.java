@@ -17,18 +17,21 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code deploy/benchmark-gateway.sh}: the gateway's overhead, measured in one run against the same ingestion
  * service: single POS transactions sent straight to ingestion and through the gateway (both with the same access
- * token, which the gateway and the service each verify). (1) latency at a moderate fixed rate, p50/p99 from the
- * planned send time; (2) throughput with a fixed number of requests in flight. Phases alternate direct/gateway
+ * token, which the gateway and the service each verify). (1) latency at fixed rates, p50/p99 from the planned send
+ * time; (2) throughput with a fixed number of requests in flight. Phases alternate direct/gateway
  * twice, so a drift of the machine shows rather than favouring one side.
- * Options: {@code --rate R} (default 100/s), {@code --seconds S} (20), {@code --concurrency C} (16).
+ * Options: {@code --rates R1,R2} (default 25,100 requests/s), {@code --seconds S} (20), {@code --concurrency C} (16).
  */
 public final class GatewayBenchmark {
 
     private static final int INGESTION_PORT = 8081;
+    /** The gateway and the service get the same JVM: 1 GB heap, the JVM's default collector (G1). */
+    private static final java.util.List<String> SERVICE_JVM = java.util.List.of("-Xmx1g");
 
     public static void main(String[] args) throws Exception {
         Options options = Options.of(args);
-        int rate = options.integer("--rate", 100);
+        int[] rates = java.util.Arrays.stream(options.value("--rates", "25,100").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
         int seconds = options.integer("--seconds", 20);
         int concurrency = options.integer("--concurrency", 16);
         Path root = Path.of("").toAbsolutePath();
@@ -38,46 +41,64 @@ public final class GatewayBenchmark {
 
         try (LocalInfrastructure infra = LocalInfrastructure.start(work, classpath);
              ServiceProcess ingestion = ServiceProcess.start(root, "ingestion-service", INGESTION_PORT,
-                     infra.serviceEnvironment(), work.resolve("logs"), java.util.List.of("-Xmx1g"));
+                     infra.serviceEnvironment(), work.resolve("logs"), SERVICE_JVM);
              // The per-user rate limit is still checked on every request (a Redis call), but set high enough
              // that the load is never refused.
              LocalGateway gateway = LocalGateway.start(root, infra, work, Map.of(
                      "STOCKFLOW_GATEWAY_RATE_LIMITS_USERS_REPLENISH_RATE", "100000",
                      "STOCKFLOW_GATEWAY_RATE_LIMITS_USERS_BURST_CAPACITY", "200000",
-                     "JAVA_TOOL_OPTIONS", System.getenv().getOrDefault("GATEWAY_JAVA_TOOL_OPTIONS", "")))) {
+                     "JAVA_TOOL_OPTIONS", System.getenv().getOrDefault("GATEWAY_JAVA_TOOL_OPTIONS", "")),
+                     SERVICE_JVM)) {
             ingestion.awaitReady(Duration.ofMinutes(3));
             String token = gateway.adminSession().bearer();
             String direct = ingestion.baseUrl();
             String through = LocalGateway.URL;
 
             System.out.println("warm-up ...");
-            IngestionBenchmark.singlePosts(direct, token, run + "-wd", rate, 10);
-            IngestionBenchmark.singlePosts(through, token, run + "-wg", rate, 10);
+            IngestionBenchmark.singlePosts(direct, token, run + "-wd", rates[0], 10);
+            IngestionBenchmark.singlePosts(through, token, run + "-wg", rates[0], 10);
             closedLoop(direct, token, run + "-cwd", concurrency, 5);
             closedLoop(through, token, run + "-cwg", concurrency, 5);
 
-            Histogram directLatency = new Histogram(60_000_000L, 3);
-            Histogram gatewayLatency = new Histogram(60_000_000L, 3);
+            Histogram[] directLatency = new Histogram[rates.length];
+            Histogram[] gatewayLatency = new Histogram[rates.length];
             double directRate = 0;
             double gatewayRate = 0;
             for (int round = 1; round <= 2; round++) {
-                directLatency.add(IngestionBenchmark.singlePosts(direct, token, run + "-d" + round, rate, seconds));
-                gatewayLatency.add(IngestionBenchmark.singlePosts(through, token, run + "-g" + round, rate, seconds));
+                for (int r = 0; r < rates.length; r++) {
+                    String phase = "-" + rates[r] + "-" + round;
+                    Histogram d = IngestionBenchmark.singlePosts(direct, token, run + "-d" + phase, rates[r], seconds);
+                    Histogram g = IngestionBenchmark.singlePosts(through, token, run + "-g" + phase, rates[r], seconds);
+                    directLatency[r] = merge(directLatency[r], d);
+                    gatewayLatency[r] = merge(gatewayLatency[r], g);
+                }
                 directRate += closedLoop(direct, token, run + "-cd" + round, concurrency, seconds) / 2;
                 gatewayRate += closedLoop(through, token, run + "-cg" + round, concurrency, seconds) / 2;
             }
 
-            System.out.printf("%n| measurement (%d req/s fixed rate; %d in flight for throughput; 2 rounds of %d s) "
+            System.out.printf("%n| measurement (2 rounds of %d s each; throughput with %d requests in flight) "
                     + "| direct to ingestion | through the gateway | overhead |%n|---|---|---|---|%n",
-                    rate, concurrency, seconds);
-            row("latency p50", directLatency.getValueAtPercentile(50), gatewayLatency.getValueAtPercentile(50));
-            row("latency p99", directLatency.getValueAtPercentile(99), gatewayLatency.getValueAtPercentile(99));
+                    seconds, concurrency);
+            for (int r = 0; r < rates.length; r++) {
+                row("latency p50 at " + rates[r] + " req/s", directLatency[r].getValueAtPercentile(50),
+                        gatewayLatency[r].getValueAtPercentile(50));
+                row("latency p99 at " + rates[r] + " req/s", directLatency[r].getValueAtPercentile(99),
+                        gatewayLatency[r].getValueAtPercentile(99));
+            }
             System.out.printf("| throughput | %,.0f req/s | %,.0f req/s | gateway = %.0f%% of direct |%n",
                     directRate, gatewayRate, 100 * gatewayRate / directRate);
             System.out.printf("%nmachine: %s, %d cores, %s, Java %s%n", IngestionBenchmark.cpuModel(),
                     Runtime.getRuntime().availableProcessors(), IngestionBenchmark.memory(),
                     System.getProperty("java.version"));
         }
+    }
+
+    private static Histogram merge(Histogram into, Histogram more) {
+        if (into == null) {
+            return more.copy();
+        }
+        into.add(more);
+        return into;
     }
 
     private static void row(String name, long directMicros, long gatewayMicros) {

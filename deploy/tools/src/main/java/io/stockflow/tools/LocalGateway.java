@@ -24,12 +24,18 @@ final class LocalGateway implements AutoCloseable {
 
     /** Starts the gateway (without waiting for it): the administrator's password is set to a fresh one. */
     static LocalGateway start(Path root, LocalInfrastructure infra, Path work) throws IOException {
-        return start(root, infra, work, Map.of());
+        return start(root, infra, work, Map.of(), SMALL_FOOTPRINT);
     }
 
-    /** @param settings extra environment, e.g. rate limits a load test must not hit */
-    static LocalGateway start(Path root, LocalInfrastructure infra, Path work, Map<String, String> settings)
-            throws IOException {
+    /** The local run's JVM settings: every service small, on one machine. */
+    static final List<String> SMALL_FOOTPRINT = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
+    /**
+     * @param settings   extra environment, e.g. rate limits a load test must not hit
+     * @param jvmOptions heap and collector (a benchmark gives the gateway what it gives the service it compares with)
+     */
+    static LocalGateway start(Path root, LocalInfrastructure infra, Path work, Map<String, String> settings,
+                              List<String> jvmOptions) throws IOException {
         String password = System.getenv().getOrDefault("STOCKFLOW_ADMIN_PASSWORD", randomPassword());
         Map<String, String> environment = new HashMap<>(infra.serviceEnvironment());
         environment.put("MANAGEMENT_PORT", Integer.toString(MANAGEMENT_PORT));
@@ -37,7 +43,7 @@ final class LocalGateway implements AutoCloseable {
         environment.put("STOCKFLOW_ADMIN_PASSWORD_RESET", "true");
         environment.putAll(settings);
         return new LocalGateway(ServiceProcess.start(root, "gateway", PORT, environment, work.resolve("logs"),
-                List.of("-Xmx384m", "-XX:+UseSerialGC")), password);
+                jvmOptions), password);
     }
 
     ServiceProcess process() {
