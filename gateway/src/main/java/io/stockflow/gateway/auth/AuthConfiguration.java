@@ -94,7 +94,7 @@ class AuthConfiguration {
             keys.initialise().block();
             Duration every = properties.signingKeys().reloadPeriod();
             Flux.interval(every, every)
-                    .concatMap(tick -> keys.maintain().onErrorResume(e -> {
+                    .concatMap(tick -> Mono.defer(keys::maintain).onErrorResume(e -> {
                         log.warn("could not refresh signing keys; keeping the ones loaded", e);
                         return Mono.empty();
                     }))
