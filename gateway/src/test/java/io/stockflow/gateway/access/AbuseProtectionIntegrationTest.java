@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatewayTest
 @TestPropertySource(properties = {"stockflow.gateway.rate-limits.users.replenish-rate=1",
         "stockflow.gateway.rate-limits.users.burst-capacity=3",
+        "stockflow.gateway.rate-limits.api-keys.replenish-rate=1",
+        "stockflow.gateway.rate-limits.api-keys.burst-capacity=3",
         "stockflow.gateway.cors.allowed-origins=https://dashboard.example"})
 class AbuseProtectionIntegrationTest {
 
@@ -59,6 +61,26 @@ class AbuseProtectionIntegrationTest {
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/rate-limited");
         gateway.http().get().uri("/api/auth/me").header("Authorization", "Bearer " + second).exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void anApiKeyOverItsRateLimitGets429Too() {
+        GatewayClient gateway = new GatewayClient(port);
+        String created = gateway.http().post().uri("/api/admin/api-keys")
+                .header("Authorization", "Bearer " + gateway.adminToken())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"tills\", \"roles\": [\"VIEWER\"]}")
+                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        String key = com.jayway.jsonpath.JsonPath.read(created, "$.key");
+        int limited = 0;
+        for (int i = 0; i < 6; i++) {
+            limited += gateway.http().get().uri("/api/auth/me").header("X-Api-Key", key).exchange()
+                    .expectBody().returnResult().getStatus().value() == 429 ? 1 : 0;
+        }
+        assertThat(limited).isGreaterThanOrEqualTo(2);
+        gateway.http().get().uri("/api/auth/me").header("X-Api-Key", key).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals("Retry-After", "1")
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("API key"));
     }
 
     @Test
