@@ -89,3 +89,17 @@ if __name__ == "__main__":
     for series_name, series in (("SERIES", SERIES), ("LEVEL_ONLY", LEVEL_ONLY)):
         for kind in ("simple", "holt", "damped"):
             print(series_name, fit(series, kind))
+
+
+def theta(y, h):
+    """Hyndman & Billah (2003) as R's forecast::thetaf computes it for non-seasonal data: the SES forecast plus
+    half the OLS slope times ((h-1) + (1-(1-alpha)^n)/alpha)."""
+    f = fit(y, "simple")
+    alpha, n = f["alpha"], len(y)
+    level = run(y, alpha, 0.0, 1.0, f["l0"], 0.0, False)[1]
+    slope = np.polyfit(np.arange(n), np.array(y, dtype=float), 1)[0]
+    return [level + slope / 2 * ((k - 1) + (1 - (1 - alpha) ** n) / alpha) for k in range(1, h + 1)]
+
+
+if __name__ == "__main__":
+    print("theta TRENDING h=1..3:", theta(SERIES, 3))
