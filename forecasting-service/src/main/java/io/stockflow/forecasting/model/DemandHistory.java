@@ -1,9 +1,28 @@
 package io.stockflow.forecasting.model;
 
-/** Checks shared by the models on a daily demand history. */
+/** Checks and statistics shared by the models on a daily demand history. */
 final class DemandHistory {
 
     private DemandHistory() {
+    }
+
+    static void requireHorizon(int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("Horizon must be >= 1, got " + horizon);
+        }
+    }
+
+    /**
+     * AICc of a model fitted by least squares under Gaussian errors (FPP3 §8.6): log-likelihood
+     * {@code −n/2·(log(2π·SSE/n) + 1)}, {@code k} estimated parameters with σ² among them; infinite when the
+     * history is too short to penalise that many parameters.
+     */
+    static double gaussianAicc(double sse, int n, int k) {
+        if (n - k - 1 <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double logLikelihood = -0.5 * n * (Math.log(2 * Math.PI * Math.max(sse, 1e-300) / n) + 1);
+        return -2 * logLikelihood + 2 * k + 2.0 * k * (k + 1) / (n - k - 1);
     }
 
     /** An empty history is refused: "no day observed" is not the same as "no demand observed". */

@@ -8,6 +8,7 @@ import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.stat.StatUtils;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,9 +73,7 @@ public final class EtsForecaster implements Forecaster {
 
     @Override
     public Forecast forecast(double[] history, int horizon) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("Horizon must be >= 1, got " + horizon);
-        }
+        DemandHistory.requireHorizon(horizon);
         return new Forecast(NAME, select(history).forecast(horizon));
     }
 
@@ -95,30 +94,32 @@ public final class EtsForecaster implements Forecaster {
     public Fit fit(double[] history, Kind kind) {
         DemandHistory.requireValid(history);
         double[] y = history;
-        double scale = Math.max(1e-9, Math.max(max(y) - min(y), Math.abs(y[0])));
+        double low = StatUtils.min(y);
+        double high = StatUtils.max(y);
+        double scale = Math.max(1e-9, Math.max(high - low, Math.abs(y[0])));
         if (y.length == 1) {
             return evaluate(y, kind, 0.5, 0, 1, y[0], 0);
         }
         // Search space, all scaled to comparable ranges: α, β/α, φ, ℓ0/scale, b0/scale.
-        double firstSlope = y.length > 1 ? y[1] - y[0] : 0;
+        double firstSlope = y[1] - y[0];
         double[] start;
         double[] lower;
         double[] upper;
         switch (kind) {
             case SIMPLE -> {
                 start = new double[]{0.5, y[0] / scale};
-                lower = new double[]{1e-4, (min(y) - scale) / scale};
-                upper = new double[]{0.9999, (max(y) + scale) / scale};
+                lower = new double[]{1e-4, (low - scale) / scale};
+                upper = new double[]{0.9999, (high + scale) / scale};
             }
             case HOLT -> {
                 start = new double[]{0.5, 0.1, y[0] / scale, firstSlope / scale};
-                lower = new double[]{1e-4, 1e-4, (min(y) - scale) / scale, -1};
-                upper = new double[]{0.9999, 0.9999, (max(y) + scale) / scale, 1};
+                lower = new double[]{1e-4, 1e-4, (low - scale) / scale, -1};
+                upper = new double[]{0.9999, 0.9999, (high + scale) / scale, 1};
             }
             default -> {
                 start = new double[]{0.5, 0.1, 0.9, y[0] / scale, firstSlope / scale};
-                lower = new double[]{1e-4, 1e-4, 0.8, (min(y) - scale) / scale, -1};
-                upper = new double[]{0.9999, 0.9999, 0.98, (max(y) + scale) / scale, 1};
+                lower = new double[]{1e-4, 1e-4, 0.8, (low - scale) / scale, -1};
+                upper = new double[]{0.9999, 0.9999, 0.98, (high + scale) / scale, 1};
             }
         }
         clamp(start, lower, upper);
@@ -153,9 +154,7 @@ public final class EtsForecaster implements Forecaster {
         }
         int n = y.length;
         int k = kind.parameters() + 1; // and σ²
-        double logLikelihood = -0.5 * n * (Math.log(2 * Math.PI * Math.max(sse, 1e-300) / n) + 1);
-        double aic = -2 * logLikelihood + 2 * k;
-        double aicc = n - k - 1 > 0 ? aic + 2.0 * k * (k + 1) / (n - k - 1) : Double.POSITIVE_INFINITY;
+        double aicc = DemandHistory.gaussianAicc(sse, n, k);
         return new Fit(kind, alpha, kind == Kind.SIMPLE ? 0 : beta, kind == Kind.DAMPED ? phi : 1, level0,
                 kind == Kind.SIMPLE ? 0 : trend0, level, trend, sse, n, aicc);
     }
@@ -166,19 +165,4 @@ public final class EtsForecaster implements Forecaster {
         }
     }
 
-    private static double min(double[] y) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : y) {
-            m = Math.min(m, v);
-        }
-        return m;
-    }
-
-    private static double max(double[] y) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : y) {
-            m = Math.max(m, v);
-        }
-        return m;
-    }
 }

@@ -26,9 +26,7 @@ public record Forecast(String model, double[] mean) {
 
     /** The same level for every day of the horizon, as the Croston-type methods define it. */
     public static Forecast flat(String model, double level, int horizon) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("Horizon must be >= 1, got " + horizon);
-        }
+        DemandHistory.requireHorizon(horizon);
         double[] mean = new double[horizon];
         Arrays.fill(mean, level);
         return new Forecast(model, mean);

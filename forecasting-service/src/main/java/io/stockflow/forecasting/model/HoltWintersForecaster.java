@@ -31,7 +31,7 @@ public final class HoltWintersForecaster implements Forecaster {
         double[] forecast(int horizon, int period) {
             double[] mean = new double[horizon];
             for (int h = 1; h <= horizon; h++) {
-                // season holds the last m seasonal states, oldest first: day T+h reuses s(T+h−m·k)
+                // season holds the seasonal states of the next m days in order: day T+h reuses s(T+h−m·k)
                 double seasonal = season[(h - 1) % period];
                 mean[h - 1] = Math.max(0, level + (trend ? h * slope : 0) + seasonal);
             }
@@ -55,9 +55,7 @@ public final class HoltWintersForecaster implements Forecaster {
 
     @Override
     public Forecast forecast(double[] history, int horizon) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("Horizon must be >= 1, got " + horizon);
-        }
+        DemandHistory.requireHorizon(horizon);
         Fit withTrend = fit(history, true);
         Fit level = fit(history, false);
         Fit best = Double.isFinite(withTrend.aicc()) && withTrend.aicc() < level.aicc() ? withTrend : level;
@@ -130,9 +128,7 @@ public final class HoltWintersForecaster implements Forecaster {
         }
         int n = y.length;
         int k = (trend ? 3 : 2) + initial.length + 1; // smoothing parameters, initial states, σ²
-        double logLikelihood = -0.5 * n * (Math.log(2 * Math.PI * Math.max(sse, 1e-300) / n) + 1);
-        double aicc = n - k - 1 > 0 ? -2 * logLikelihood + 2 * k + 2.0 * k * (k + 1) / (n - k - 1)
-                : Double.POSITIVE_INFINITY;
+        double aicc = DemandHistory.gaussianAicc(sse, n, k);
         return new Fit(trend, alpha, beta, gamma, state.level, state.slope, state.seasonOldestFirst(), sse, aicc);
     }
 
@@ -164,8 +160,7 @@ public final class HoltWintersForecaster implements Forecaster {
 
         void update(double error, double alpha, double beta, double gamma) {
             int slot = t % season.length;
-            double previousLevel = level;
-            level = previousLevel + slope + alpha * error;
+            level = level + slope + alpha * error;
             slope = trend ? slope + beta * error : 0;
             season[slot] = season[slot] + gamma * error;
             t++;

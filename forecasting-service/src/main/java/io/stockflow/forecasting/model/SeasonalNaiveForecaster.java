@@ -28,9 +28,7 @@ public final class SeasonalNaiveForecaster implements Forecaster {
     @Override
     public Forecast forecast(double[] history, int horizon) {
         DemandHistory.requireValid(history);
-        if (horizon < 1) {
-            throw new IllegalArgumentException("Horizon must be >= 1, got " + horizon);
-        }
+        DemandHistory.requireHorizon(horizon);
         int season = history.length >= period ? period : 1;
         int t = history.length;
         double[] mean = new double[horizon];

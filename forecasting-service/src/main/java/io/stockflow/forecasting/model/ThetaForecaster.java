@@ -21,9 +21,7 @@ public final class ThetaForecaster implements Forecaster {
 
     @Override
     public Forecast forecast(double[] history, int horizon) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("Horizon must be >= 1, got " + horizon);
-        }
+        DemandHistory.requireHorizon(horizon);
         EtsForecaster.Fit ses = ets.fit(history, EtsForecaster.Kind.SIMPLE);
         SimpleRegression line = new SimpleRegression();
         for (int t = 0; t < history.length; t++) {
