@@ -15,4 +15,12 @@ public interface Forecaster {
      * @throws IllegalArgumentException if the history or the horizon is invalid
      */
     Forecast forecast(double[] history, int horizon);
+
+    /**
+     * Forecasts a series with its calendar and regressors. Models that use only the demand values keep this
+     * default; calendar- and regressor-aware models override it.
+     */
+    default Forecast forecast(DemandSeries series, int horizon) {
+        return forecast(series.demand(), horizon);
+    }
 }
