@@ -58,6 +58,15 @@ public record AccuracyMetrics(double mae, double rmse, double mape, double smape
                 biasSum / n, n);
     }
 
+    /** Mean |actual − forecast| over a window of equal length. */
+    static double meanAbsoluteError(double[] actual, double[] forecast) {
+        double sum = 0;
+        for (int i = 0; i < actual.length; i++) {
+            sum += Math.abs(actual[i] - forecast[i]);
+        }
+        return sum / actual.length;
+    }
+
     /** Mean |y(t) − y(t−m)| over the training history; NaN when it is shorter than one season plus a day. */
     static double seasonalNaiveInSampleMae(double[] training, int period) {
         if (training.length <= period) {

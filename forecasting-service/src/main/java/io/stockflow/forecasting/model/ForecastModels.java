@@ -1,0 +1,51 @@
+package io.stockflow.forecasting.model;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The models a caller can name, and the default members of the ensemble. */
+public final class ForecastModels {
+
+    /** Daily demand repeats weekly. */
+    public static final int WEEK = 7;
+
+    private static final Map<String, Supplier<Forecaster>> MEMBERS = new LinkedHashMap<>();
+
+    static {
+        MEMBERS.put(SeasonalNaiveForecaster.NAME, () -> new SeasonalNaiveForecaster(WEEK));
+        MEMBERS.put(EtsForecaster.NAME, EtsForecaster::new);
+        MEMBERS.put(ThetaForecaster.NAME, ThetaForecaster::new);
+        MEMBERS.put(IntermittentDemandForecaster.NAME, IntermittentDemandForecaster::new);
+        MEMBERS.put(TsbForecaster.NAME, TsbForecaster::new);
+    }
+
+    private ForecastModels() {
+    }
+
+    /** Every name a caller may ask for, the ensemble first. */
+    public static Set<String> names() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(EnsembleForecaster.NAME);
+        names.addAll(MEMBERS.keySet());
+        return names;
+    }
+
+    /** A member model by name; empty for the ensemble and for unknown names. */
+    public static Optional<Forecaster> member(String name) {
+        return Optional.ofNullable(MEMBERS.get(name)).map(Supplier::get);
+    }
+
+    /** The members the default ensemble backtests. */
+    public static List<Forecaster> defaultMembers() {
+        return MEMBERS.values().stream().map(Supplier::get).toList();
+    }
+
+    public static EnsembleForecaster defaultEnsemble() {
+        return new EnsembleForecaster(defaultMembers(), EnsembleForecaster.Settings.defaults());
+    }
+}
