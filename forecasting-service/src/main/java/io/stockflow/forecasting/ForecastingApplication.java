@@ -2,9 +2,11 @@ package io.stockflow.forecasting;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Demand forecasting per SKU and store. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ForecastingApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,35 @@
+package io.stockflow.forecasting.forecast;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stockflow.forecasting.ForecastingProperties;
+import io.stockflow.forecasting.demand.DemandRepository;
+import io.stockflow.forecasting.model.EnsembleForecaster;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+class ForecastConfiguration {
+
+    /** Fits kept in memory; each holds a year of daily forecasts per member (a few tens of kB). */
+    private static final long CACHED_FITS = 20_000;
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SeriesForecaster seriesForecaster(ForecastingProperties properties, MeterRegistry registry) {
+        return new SeriesForecaster(properties.maxHorizonDays(), EnsembleForecaster.Settings.defaults(), CACHED_FITS,
+                registry);
+    }
+
+    @Bean
+    ForecastService forecastService(DemandRepository demand, SeriesForecaster forecaster, Clock clock,
+                                    ForecastingProperties properties) {
+        return new ForecastService(demand, forecaster, clock, properties.zone(), properties.maxSeriesPerRequest(),
+                properties.maxHorizonDays(), properties.quantileLevels());
+    }
+}
