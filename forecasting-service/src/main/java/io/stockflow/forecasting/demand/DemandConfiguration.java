@@ -13,6 +13,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +25,11 @@ class DemandConfiguration {
     @Bean
     DemandRepository demandRepository(DatabaseClient db) {
         return new DemandRepository(db);
+    }
+
+    @Bean
+    HistoryImport historyImport(DemandRepository repository, ReactiveTransactionManager transactionManager) {
+        return new HistoryImport(repository, TransactionalOperator.create(transactionManager), 1000);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.stockflow.forecasting.ForecastingProperties;
 import io.stockflow.forecasting.demand.DemandRepository;
 import io.stockflow.forecasting.model.EnsembleForecaster;
+import io.stockflow.forecasting.regressor.RegressorRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,9 +28,9 @@ class ForecastConfiguration {
     }
 
     @Bean
-    ForecastService forecastService(DemandRepository demand, SeriesForecaster forecaster, Clock clock,
-                                    ForecastingProperties properties) {
-        return new ForecastService(demand, forecaster, clock, properties.zone(), properties.maxSeriesPerRequest(),
+    ForecastService forecastService(DemandRepository demand, RegressorRepository regressors,
+                                    SeriesForecaster forecaster, Clock clock, ForecastingProperties properties) {
+        return new ForecastService(demand, regressors, forecaster, clock, properties.zone(), properties.maxSeriesPerRequest(),
                 properties.maxHorizonDays(), properties.quantileLevels());
     }
 }

@@ -10,6 +10,7 @@ import io.stockflow.forecasting.model.AccuracyMetrics;
 import io.stockflow.forecasting.model.DemandSeries;
 import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.forecasting.model.ForecastModels;
+import io.stockflow.forecasting.regressor.RegressorRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import reactor.core.publisher.Flux;
@@ -36,6 +37,7 @@ public class ForecastService {
     private static final List<Integer> DEFAULT_LEAD_TIMES = List.of(7, 14, 28);
 
     private final DemandRepository demand;
+    private final RegressorRepository regressors;
     private final SeriesForecaster forecaster;
     private final Clock clock;
     private final ZoneId zone;
@@ -44,9 +46,10 @@ public class ForecastService {
     private final double[] quantileLevels;
     private final List<String> quantileNames;
 
-    public ForecastService(DemandRepository demand, SeriesForecaster forecaster, Clock clock, ZoneId zone,
+    public ForecastService(DemandRepository demand, RegressorRepository regressors, SeriesForecaster forecaster, Clock clock, ZoneId zone,
                            int maxSeriesPerRequest, int maxHorizonDays, double[] quantileLevels) {
         this.demand = demand;
+        this.regressors = regressors;
         this.forecaster = forecaster;
         this.clock = clock;
         this.zone = zone;
@@ -78,6 +81,7 @@ public class ForecastService {
                     stores.forEach(store -> products.forEach(product -> keys.add(new SeriesKey(store, product))));
                     return Flux.fromIterable(keys)
                             .flatMapSequential(key -> demand.history(key, historyEnd)
+                                    .flatMap(history -> withRegressors(key, history, historyEnd))
                                     .publishOn(Schedulers.parallel())
                                     .flatMapIterable(history -> models.stream()
                                             .map(model -> forecast(key, history, historyEnd, model, horizon,
@@ -97,7 +101,18 @@ public class ForecastService {
         return lastDay.filter(day -> day.isBefore(yesterday)).orElse(yesterday);
     }
 
-    private ForecastResponse.SeriesForecast forecast(SeriesKey key, Optional<SeriesHistory> history,
+    /** The series' history with every regressor known from its first day through the longest horizon. */
+    private Mono<Optional<DemandSeries>> withRegressors(SeriesKey key, Optional<SeriesHistory> history,
+                                                        LocalDate historyEnd) {
+        if (history.isEmpty()) {
+            return Mono.just(Optional.empty());
+        }
+        SeriesHistory days = history.get();
+        return regressors.forSeries(key, days.start(), historyEnd.plusDays(maxHorizonDays))
+                .map(values -> Optional.of(new DemandSeries(days.start(), days.sold(), values)));
+    }
+
+    private ForecastResponse.SeriesForecast forecast(SeriesKey key, Optional<DemandSeries> history,
                                                      LocalDate historyEnd, String model, int horizon,
                                                      List<Integer> leadTimes) {
         if (history.isEmpty()) {
@@ -105,8 +120,7 @@ public class ForecastService {
                     "No sales of this product are recorded in this store: its demand is forecast as zero",
                     List.of(), null, zeroDays(historyEnd, horizon), zeroTotals(leadTimes));
         }
-        SeriesHistory days = history.get();
-        DemandSeries series = DemandSeries.of(days.start(), days.sold());
+        DemandSeries series = history.get();
         EnsembleForecaster.Fit fit = forecaster.fit(key, model, series);
         double[] mean = Arrays.copyOf(fit.mean(), horizon);
         double[][] quantiles = fit.errors().daily(mean, quantileLevels);
@@ -129,8 +143,8 @@ public class ForecastService {
                         fit.backtest(member.name()).map(EnsembleForecaster.MemberBacktest::score)
                                 .map(ForecastService::finite).orElse(null)))
                 .toList();
-        return new ForecastResponse.SeriesForecast(key.storeId(), key.productId(), model, days.start(), days.end(),
-                days.sold().length, fit.note(), members, backtest(fit), daily, totals);
+        return new ForecastResponse.SeriesForecast(key.storeId(), key.productId(), model, series.start(), historyEnd,
+                series.length(), fit.note(), members, backtest(fit), daily, totals);
     }
 
     private static ForecastResponse.Backtest backtest(EnsembleForecaster.Fit fit) {
