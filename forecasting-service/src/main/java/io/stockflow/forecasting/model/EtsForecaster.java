@@ -36,11 +36,11 @@ import java.util.List;
  * fitted by a few Gauss-Newton steps at each smoothing point, starting from a classical multiplicative
  * decomposition of the first seasons (FPP3 §3.4), then from the best states found so far.
  *
- * <p>Members fitted: simple smoothing always; the trend members from {@value #MIN_DAYS_FOR_TREND} days; the additive
- * seasonal members from two seasons plus {@value #DAYS_BEYOND_TWO_SEASONS} days; the multiplicative ones only when
- * every day is positive (as R's {@code ets} requires: a day of zero demand — a closed store, a stock-out — pulls a
- * seasonal state towards zero, and the error divided by it explodes) and when additive seasonality already beats
- * every non-seasonal member by AICc (without a season there is nothing to multiply, and these are the costliest fits).
+ * <p>Members fitted: simple smoothing always; the trend members from {@value #MIN_DAYS_FOR_TREND} days; the seasonal
+ * members from two seasons plus {@value #DAYS_BEYOND_TWO_SEASONS} days; the multiplicative ones only when every day
+ * is positive (as R's {@code ets} requires: a day of zero demand — a closed store, a stock-out — pulls a seasonal
+ * state towards zero, and the error divided by it explodes). See {@link #select} for the members skipped because a
+ * simpler form already loses.
  */
 public final class EtsForecaster implements Forecaster {
 
@@ -148,7 +148,7 @@ public final class EtsForecaster implements Forecaster {
     private static final int MAX_EVALUATIONS = 3_000;
 
     /** Gauss-Newton steps for the initial states of a multiplicative season at each smoothing point. */
-    private static final int GAUSS_NEWTON_STEPS = 3;
+    private static final int GAUSS_NEWTON_STEPS = 2;
 
     /** Where the search starts: moderate smoothing, a slowly changing trend and season, little damping. */
     private static final Smoothing START = new Smoothing(0.3, 0.03, 0.07, 0.9);
@@ -178,23 +178,35 @@ public final class EtsForecaster implements Forecaster {
         return new Forecast(NAME, select(history).forecast(horizon));
     }
 
-    /** Fits every member the history allows and keeps the one with the lowest AICc. */
+    /**
+     * Fits the members the history allows and keeps the one with the lowest AICc. To stay lean on long histories, a
+     * member whose simpler form already loses is not fitted: damping only where Holt's trend beats simple smoothing,
+     * Holt-Winters only where a season without trend beats every non-seasonal member, and the multiplicative season
+     * only where an additive one does.
+     */
     public Fit select(double[] history) {
         DemandHistory.requireValid(history);
-        List<Fit> nonSeasonal = new ArrayList<>();
-        nonSeasonal.add(fit(history, Kind.SIMPLE));
+        List<Fit> fits = new ArrayList<>();
+        Fit simple = fit(history, Kind.SIMPLE);
+        fits.add(simple);
         if (history.length >= MIN_DAYS_FOR_TREND) {
-            nonSeasonal.add(fit(history, Kind.HOLT));
-            nonSeasonal.add(fit(history, Kind.DAMPED));
+            Fit holt = fit(history, Kind.HOLT);
+            fits.add(holt);
+            if (holt.aicc() < simple.aicc()) {
+                fits.add(fit(history, Kind.DAMPED));
+            }
         }
-        Fit best = lowestAicc(nonSeasonal);
         if (history.length < 2 * period + DAYS_BEYOND_TWO_SEASONS) {
-            return best;
+            return lowestAicc(fits);
         }
+        Fit nonSeasonal = lowestAicc(fits);
         Fit seasonal = fit(history, Kind.SEASONAL);
-        Fit holtWinters = fit(history, Kind.HOLT_WINTERS);
-        List<Fit> fits = new ArrayList<>(List.of(best, seasonal, holtWinters));
-        if (StatUtils.min(history) > 0 && lowestAicc(fits) != best) {
+        if (!(seasonal.aicc() < nonSeasonal.aicc())) {
+            return nonSeasonal;
+        }
+        fits.add(seasonal);
+        fits.add(fit(history, Kind.HOLT_WINTERS));
+        if (StatUtils.min(history) > 0) {
             fits.add(fit(history, Kind.SEASONAL_MULTIPLICATIVE));
             fits.add(fit(history, Kind.HOLT_WINTERS_MULTIPLICATIVE));
         }
@@ -279,7 +291,7 @@ public final class EtsForecaster implements Forecaster {
             return value;
         };
         try {
-            new BOBYQAOptimizer(2 * dimension + 1, 0.05, 1e-6).optimize(new MaxEval(MAX_EVALUATIONS),
+            new BOBYQAOptimizer(2 * dimension + 1, 0.05, 1e-5).optimize(new MaxEval(MAX_EVALUATIONS),
                     new ObjectiveFunction(tracked), GoalType.MINIMIZE, new InitialGuess(start),
                     new SimpleBounds(lower, upper));
         } catch (TooManyEvaluationsException budgetSpent) {
