@@ -1,4 +1,4 @@
-"""Independent reference for HoltWintersForecasterTest (numpy only; run: python3 holt_winters_reference.py).
+"""Independent reference for the Holt-Winters members in EtsForecasterTest (numpy only; run: python3 holt_winters_reference.py).
 
 ETS(A,N,A) / ETS(A,A,A): for fixed smoothing parameters the one-step predictions are affine in the initial states
 (level, slope, m seasonal states summing to zero), solved here by numpy's least squares; the smoothing

@@ -28,11 +28,11 @@ public final class ThetaForecaster implements Forecaster {
             line.addData(t, history[t]);
         }
         double halfSlope = history.length < 2 ? 0 : line.getSlope() / 2;
-        double alpha = Math.max(1e-10, ses.alpha());
+        double alpha = Math.max(1e-10, ses.smoothing().alpha());
         double start = (1 - Math.pow(1 - alpha, history.length)) / alpha;
         double[] mean = new double[horizon];
         for (int h = 1; h <= horizon; h++) {
-            mean[h - 1] = Math.max(0, ses.level() + halfSlope * ((h - 1) + start));
+            mean[h - 1] = Math.max(0, ses.last().level() + halfSlope * ((h - 1) + start));
         }
         return new Forecast(NAME, mean);
     }
