@@ -16,6 +16,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.time.Clock;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires daily demand: the POS consumer, its store and its topics. */
@@ -25,6 +27,11 @@ class DemandConfiguration {
     @Bean
     DemandRepository demandRepository(DatabaseClient db) {
         return new DemandRepository(db);
+    }
+
+    @Bean
+    DemandCalendar demandCalendar(DemandRepository repository, Clock clock, ForecastingProperties properties) {
+        return new DemandCalendar(repository, clock, properties.zone());
     }
 
     @Bean

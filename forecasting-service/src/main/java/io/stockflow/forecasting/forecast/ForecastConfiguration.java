@@ -2,6 +2,7 @@ package io.stockflow.forecasting.forecast;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockflow.forecasting.ForecastingProperties;
+import io.stockflow.forecasting.demand.DemandCalendar;
 import io.stockflow.forecasting.demand.DemandRepository;
 import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.forecasting.regressor.RegressorRepository;
@@ -28,9 +29,15 @@ class ForecastConfiguration {
     }
 
     @Bean
-    ForecastService forecastService(DemandRepository demand, RegressorRepository regressors,
+    SeriesLoader seriesLoader(DemandRepository demand, RegressorRepository regressors,
+                              ForecastingProperties properties) {
+        return new SeriesLoader(demand, regressors, properties.maxHorizonDays());
+    }
+
+    @Bean
+    ForecastService forecastService(DemandRepository demand, DemandCalendar calendar, SeriesLoader series,
                                     SeriesForecaster forecaster, Clock clock, ForecastingProperties properties) {
-        return new ForecastService(demand, regressors, forecaster, clock, properties.zone(), properties.maxSeriesPerRequest(),
+        return new ForecastService(demand, calendar, series, forecaster, clock, properties.maxSeriesPerRequest(),
                 properties.maxHorizonDays(), properties.quantileLevels());
     }
 }

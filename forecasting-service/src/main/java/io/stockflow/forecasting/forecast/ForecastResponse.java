@@ -1,9 +1,11 @@
 package io.stockflow.forecasting.forecast;
 
+import io.stockflow.common.forecast.ForecastDay;
+import io.stockflow.common.forecast.LeadTimeTotal;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /** Forecasts per series and model, each day with its point forecast and quantiles. */
 public record ForecastResponse(Instant generatedAt, int forecastHorizonDays, List<String> quantiles,
@@ -18,7 +20,7 @@ public record ForecastResponse(Instant generatedAt, int forecastHorizonDays, Lis
      */
     public record SeriesForecast(String storeId, String productId, String model, LocalDate historyStart,
                                  LocalDate historyEnd, int historyDays, String note, List<Member> members,
-                                 Backtest backtest, List<Day> daily, List<LeadTimeTotal> leadTimeTotals) {
+                                 Backtest backtest, List<ForecastDay> daily, List<LeadTimeTotal> leadTimeTotals) {
     }
 
     /** @param model what the member reports of itself, e.g. the Croston variant it chose */
@@ -29,10 +31,4 @@ public record ForecastResponse(Instant generatedAt, int forecastHorizonDays, Lis
                            Double wape, Double bias) {
     }
 
-    /** @param quantiles demand at each level, keyed {@code p10}, {@code p50}… */
-    public record Day(LocalDate date, double point, Map<String, Double> quantiles) {
-    }
-
-    public record LeadTimeTotal(int days, double point, Map<String, Double> quantiles) {
-    }
 }

@@ -273,7 +273,7 @@ public final class EtsForecaster implements Forecaster {
             start[i] = Math.min(upper[i] - 1e-6, Math.max(lower[i] + 1e-6, box.get(i)[0]));
         }
         if (dimension == 1) {
-            double x = new BrentOptimizer(1e-8, 1e-10).optimize(new MaxEval(1_000),
+            double x = new BrentOptimizer(1e-6, 1e-8).optimize(new MaxEval(1_000),
                     new UnivariateObjectiveFunction(a -> objective.value(new double[]{a})), GoalType.MINIMIZE,
                     new SearchInterval(lower[0], upper[0], start[0])).getPoint();
             return new double[]{x};
@@ -291,7 +291,7 @@ public final class EtsForecaster implements Forecaster {
             return value;
         };
         try {
-            new BOBYQAOptimizer(2 * dimension + 1, 0.05, 1e-5).optimize(new MaxEval(MAX_EVALUATIONS),
+            new BOBYQAOptimizer(2 * dimension + 1, 0.05, 1e-4).optimize(new MaxEval(MAX_EVALUATIONS),
                     new ObjectiveFunction(tracked), GoalType.MINIMIZE, new InitialGuess(start),
                     new SimpleBounds(lower, upper));
         } catch (TooManyEvaluationsException budgetSpent) {

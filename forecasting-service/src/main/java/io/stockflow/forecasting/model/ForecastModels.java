@@ -22,6 +22,7 @@ public final class ForecastModels {
         MEMBERS.put(ThetaForecaster.NAME, ThetaForecaster::new);
         MEMBERS.put(IntermittentDemandForecaster.NAME, IntermittentDemandForecaster::new);
         MEMBERS.put(TsbForecaster.NAME, TsbForecaster::new);
+        MEMBERS.put(ProphetForecaster.NAME, ProphetForecaster::new);
     }
 
     private ForecastModels() {

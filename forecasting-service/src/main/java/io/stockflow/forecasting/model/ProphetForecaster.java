@@ -155,7 +155,7 @@ public final class ProphetForecaster implements Forecaster {
                 rss += residual * residual;
             }
             double next = Math.max(MIN_NOISE_VARIANCE, rss / n);
-            boolean settled = Math.abs(next - noise) <= 1e-12 * noise;
+            boolean settled = Math.abs(next - noise) <= 1e-9 * noise;
             noise = next;
             if (settled) {
                 break;

@@ -1,0 +1,26 @@
+package io.stockflow.forecasting.training;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * One training run in the model registry: what was trained with which settings, on which days of data, how far it
+ * got, how it scored in backtests, and its artifact.
+ *
+ * @param parameters the settings the run used (members, backtest origins and horizon, horizon of the stored fits)
+ * @param metrics    mean backtest accuracy of every model over the series, once the run has finished
+ */
+public record ModelVersion(long version, String model, String status, String requestedBy,
+                           Map<String, Object> parameters, int seriesTotal, int seriesDone, int seriesFailed,
+                           LocalDate trainingFrom, LocalDate trainingTo, Map<String, Object> metrics,
+                           Artifact artifact, String error, Instant startedAt, Instant finishedAt) {
+
+    /** Where the run's fitted models are stored, and their checksum. */
+    public record Artifact(String path, String sha256, long bytes) {
+    }
+
+    public Double progress() {
+        return seriesTotal == 0 ? null : (double) (seriesDone + seriesFailed) / seriesTotal;
+    }
+}
