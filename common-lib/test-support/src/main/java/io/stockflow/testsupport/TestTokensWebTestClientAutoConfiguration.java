@@ -4,6 +4,8 @@ import io.stockflow.common.security.Role;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
+
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 
@@ -20,6 +22,8 @@ public class TestTokensWebTestClientAutoConfiguration {
 
     @Bean
     WebTestClientBuilderCustomizer adminTokenByDefault() {
-        return builder -> builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.longLivedBearer(Role.ADMIN));
+        // 30 s rather than 5 s: on two cores shared with a broker, a database and a model fit, a request can queue.
+        return builder -> builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.longLivedBearer(Role.ADMIN))
+                .responseTimeout(Duration.ofSeconds(30));
     }
 }

@@ -5,11 +5,15 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Which day histories end on. Live data ends yesterday: today is still being sold. Data that ends earlier (an
- * imported history, a test tenant) ends on its own last day, so that its forecast starts right after it instead of
- * after months of invented zeros.
+ * Which day a store's histories end on. A store with live sales ends yesterday: today is still being sold, and a
+ * product it stopped selling gets the zero days since. A store whose data ends earlier (an imported history, a test
+ * tenant) ends on its own last day, so that its forecasts start right after it instead of after months of invented
+ * zeros.
  */
 public class DemandCalendar {
 
@@ -23,8 +27,17 @@ public class DemandCalendar {
         this.zone = zone;
     }
 
-    public Mono<LocalDate> historyEnd() {
-        LocalDate yesterday = LocalDate.now(clock.withZone(zone)).minusDays(1);
-        return demand.lastDay().map(lastDay -> lastDay.filter(day -> day.isBefore(yesterday)).orElse(yesterday));
+    public LocalDate yesterday() {
+        return LocalDate.now(clock.withZone(zone)).minusDays(1);
+    }
+
+    /** The history end of each of these stores that has any demand. */
+    public Mono<Map<String, LocalDate>> historyEnds(Collection<String> storeIds) {
+        LocalDate yesterday = yesterday();
+        return demand.lastDays(storeIds).map(lastDays -> {
+            Map<String, LocalDate> ends = new TreeMap<>();
+            lastDays.forEach((store, last) -> ends.put(store, last.isBefore(yesterday) ? last : yesterday));
+            return ends;
+        });
     }
 }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -169,11 +170,14 @@ public class DemandRepository {
                 .defaultIfEmpty(Optional.empty());
     }
 
-    /** The last day any series has demand on: the data's own clock (live data: today; an import: its last day). */
-    public Mono<Optional<LocalDate>> lastDay() {
-        return db.sql("SELECT max(last_day) AS last_day FROM series")
-                .map(row -> Optional.ofNullable(row.get("last_day", LocalDate.class)))
-                .one();
+    /** The last day with demand in each of these stores: each store's own data clock. */
+    public Mono<Map<String, LocalDate>> lastDays(Collection<String> storeIds) {
+        return db.sql("SELECT store_id, max(last_day) AS last_day FROM series WHERE store_id = ANY($1::text[])"
+                        + " GROUP BY store_id")
+                .bind(0, storeIds.toArray(String[]::new))
+                .map(row -> Map.entry(row.get("store_id", String.class), row.get("last_day", LocalDate.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     public Mono<Set<String>> knownStores(Collection<String> storeIds) {

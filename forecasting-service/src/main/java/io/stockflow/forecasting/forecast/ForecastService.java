@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,19 +62,22 @@ public class ForecastService {
         check(request, models, horizon, leadTimes);
         Set<String> stores = new TreeSet<>(request.storeIds());
         Set<String> products = new TreeSet<>(request.productIds());
-        return Mono.zip(demand.knownStores(stores), demand.knownProducts(products), calendar.historyEnd())
+        return Mono.zip(demand.knownStores(stores), demand.knownProducts(products), calendar.historyEnds(stores))
                 .flatMap(known -> {
                     requireKnown(stores, known.getT1(), products, known.getT2());
-                    LocalDate historyEnd = known.getT3();
+                    Map<String, LocalDate> historyEnds = known.getT3();
                     List<SeriesKey> keys = new ArrayList<>();
                     stores.forEach(store -> products.forEach(product -> keys.add(new SeriesKey(store, product))));
                     return Flux.fromIterable(keys)
-                            .flatMapSequential(key -> loader.load(key, historyEnd)
-                                    .publishOn(Schedulers.parallel())
-                                    .flatMapIterable(history -> models.stream()
-                                            .map(model -> forecast(key, history, historyEnd, model, horizon,
-                                                    leadTimes))
-                                            .toList()), Schedulers.DEFAULT_POOL_SIZE)
+                            .flatMapSequential(key -> {
+                                LocalDate historyEnd = historyEnds.get(key.storeId());
+                                return loader.load(key, historyEnd)
+                                        .publishOn(Schedulers.parallel())
+                                        .flatMapIterable(history -> models.stream()
+                                                .map(model -> forecast(key, history, historyEnd, model, horizon,
+                                                        leadTimes))
+                                                .toList());
+                            }, Schedulers.DEFAULT_POOL_SIZE)
                             .collectList();
                 })
                 .map(forecasts -> new ForecastResponse(clock.instant(), horizon, tables.names(), forecasts));

@@ -68,7 +68,7 @@ public record AccuracyMetrics(double mae, double rmse, double mape, double smape
     }
 
     /** Mean |y(t) − y(t−m)| over the training history; NaN when it is shorter than one season plus a day. */
-    static double seasonalNaiveInSampleMae(double[] training, int period) {
+    public static double seasonalNaiveInSampleMae(double[] training, int period) {
         if (training.length <= period) {
             return Double.NaN;
         }

@@ -1,5 +1,7 @@
 package io.stockflow.forecasting.training;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -20,6 +22,8 @@ public record ModelVersion(long version, String model, String status, String req
     public record Artifact(String path, String sha256, long bytes) {
     }
 
+    /** Share of the series done (trained or failed), once the run has listed them. */
+    @JsonProperty("progress")
     public Double progress() {
         return seriesTotal == 0 ? null : (double) (seriesDone + seriesFailed) / seriesTotal;
     }

@@ -1,0 +1,93 @@
+package io.stockflow.forecasting.training;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stockflow.common.events.EventCodec;
+import io.stockflow.common.events.Topics;
+import io.stockflow.forecasting.ForecastingProperties;
+import io.stockflow.forecasting.accuracy.ForecastLedger;
+import io.stockflow.forecasting.demand.DemandCalendar;
+import io.stockflow.forecasting.demand.DemandRepository;
+import io.stockflow.forecasting.forecast.QuantileTables;
+import io.stockflow.forecasting.forecast.SeriesForecaster;
+import io.stockflow.forecasting.forecast.SeriesLoader;
+import io.stockflow.forecasting.model.DriftDetector;
+import io.stockflow.forecasting.model.EnsembleForecaster;
+import io.stockflow.forecasting.publish.ForecastEvents;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+@Configuration(proxyBeanMethods = false)
+class TrainingConfiguration {
+
+    @Bean
+    ModelRegistry modelRegistry(DatabaseClient db, JsonMapper json) {
+        return new ModelRegistry(db, json);
+    }
+
+    @Bean
+    ForecastEvents forecastEvents(KafkaTemplate<String, byte[]> kafka, JsonMapper json, Clock clock,
+                                  @Value("${spring.application.name}") String source) {
+        return new ForecastEvents(kafka, new EventCodec(json), source, clock);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService trainingRunner() {
+        return Executors.newSingleThreadExecutor(daemon("training-run"));
+    }
+
+    /** Model fitting is CPU-bound: one thread per core. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService trainingPool() {
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemon("training"));
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Bean
+    TrainingJobs trainingJobs(ModelRegistry registry, DemandRepository demand, DemandCalendar calendar,
+                              SeriesLoader loader, SeriesForecaster forecaster, ForecastLedger ledger,
+                              ForecastEvents events, ForecastingProperties properties, JsonMapper json,
+                              ExecutorService trainingRunner, ExecutorService trainingPool, MeterRegistry meters) {
+        SeriesTrainer trainer = new SeriesTrainer(loader, forecaster, ledger, events, DriftDetector.standard(),
+                new QuantileTables(properties.quantileLevels()));
+        return new TrainingJobs(registry, demand, calendar, trainer, new ArtifactStore(properties.artifactsDir(), json),
+                trainingRunner, trainingPool, EnsembleForecaster.Settings.defaults(), properties.maxHorizonDays(),
+                meters);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void recoverInterruptedRuns(ApplicationReadyEvent ready) {
+        ready.getApplicationContext().getBean(TrainingJobs.class).recoverInterrupted().block();
+    }
+
+    @Bean
+    NewTopic forecastsUpdatedTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
+        return TopicBuilder.name(Topics.FORECASTS_UPDATED).partitions(partitions).build();
+    }
+
+    @Bean
+    NewTopic forecastDriftTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
+        return TopicBuilder.name(Topics.FORECAST_DRIFT).partitions(partitions).build();
+    }
+}
