@@ -4,10 +4,10 @@ import io.stockflow.common.security.Role;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
-
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
+
+import java.time.Duration;
 
 /**
  * The WebTestClient of a test with {@code @AutoConfigureWebTestClient} (hence every {@link IntegrationTest}) sends

@@ -1,5 +1,7 @@
 package io.stockflow.forecasting.model;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,9 +14,10 @@ import java.util.List;
  * (⌊(N+1)τ⌋-th below the median) — the finite-sample rule of split conformal prediction (Vovk et al. 2005; Angelopoulos
  * &amp; Bates 2021, §1), which gives at least τ coverage when errors are exchangeable. A quantile of the demand over
  * a lead time of L days uses the sums of L consecutive errors within each path, so it keeps the correlation between
- * days (a level error repeats every day; independent days would make the band far too narrow). For L longer
- * than the paths, the sums over the longest window are extrapolated: their mean scales with L, their spread with
- * √L (blocks taken as independent). Quantiles are cut at zero: demand cannot be negative.
+ * days (a level error repeats every day; independent days would make the band far too narrow). Where fewer than
+ * {@value #MIN_WINDOW_SUMS} such windows exist (L close to or beyond the paths' length), the sum is taken as normal
+ * with mean L·ē and variance L times the errors' long-run variance. Quantiles are cut at zero: demand cannot be
+ * negative.
  */
 public record ResidualQuantiles(double[][] paths) {
 
@@ -77,23 +80,49 @@ public record ResidualQuantiles(double[][] paths) {
         for (int day = 0; day < days; day++) {
             total += mean[day];
         }
-        int longest = Arrays.stream(paths).mapToInt(path -> path.length).max().orElseThrow();
-        int window = Math.min(days, longest);
-        double[] sums = sorted(windowSums(window));
-        if (window < days) {
-            double average = Arrays.stream(sums).average().orElseThrow();
-            double meanScale = (double) days / window;
-            double spreadScale = Math.sqrt(meanScale);
-            for (int i = 0; i < sums.length; i++) {
-                sums[i] = average * meanScale + (sums[i] - average) * spreadScale;
-            }
-        }
         double[] quantiles = new double[levels.length];
+        double[] sums = windowSums(days);
+        if (sums.length >= MIN_WINDOW_SUMS) {
+            Arrays.sort(sums);
+            for (int i = 0; i < levels.length; i++) {
+                quantiles[i] = Math.max(0, total + conformal(sums, levels[i]));
+            }
+            return quantiles;
+        }
+        // Too few windows this long: the sum of L errors is close to normal, with mean L·ē and the long-run
+        // variance of the errors (Newey & West 1987, Bartlett weights), which keeps their persistence.
+        double meanError = Arrays.stream(paths).flatMapToDouble(Arrays::stream).average().orElseThrow();
+        double sd = Math.sqrt(days * longRunVariance(meanError, days));
+        NormalDistribution standard = new NormalDistribution(0, 1);
         for (int i = 0; i < levels.length; i++) {
-            quantiles[i] = Math.max(0, total + conformal(sums, levels[i]));
+            quantiles[i] = Math.max(0,
+                    total + days * meanError + standard.inverseCumulativeProbability(levels[i]) * sd);
         }
         return quantiles;
     }
+
+    /** γ0 + 2 Σ (1 − k/(m+1)) γk over lags k ≤ m, autocovariances pooled within the paths around {@code mean}. */
+    private double longRunVariance(double mean, int days) {
+        int longest = Arrays.stream(paths).mapToInt(path -> path.length).max().orElseThrow();
+        int lags = Math.max(0, Math.min(days, longest) - 1);
+        double variance = 0;
+        for (int lag = 0; lag <= lags; lag++) {
+            double sum = 0;
+            int count = 0;
+            for (double[] path : paths) {
+                for (int t = lag; t < path.length; t++) {
+                    sum += (path[t] - mean) * (path[t - lag] - mean);
+                    count++;
+                }
+            }
+            double autocovariance = count == 0 ? 0 : sum / count;
+            variance += lag == 0 ? autocovariance : 2 * (1 - lag / (lags + 1.0)) * autocovariance;
+        }
+        return Math.max(variance, 0);
+    }
+
+    /** Lead-time sums are read off the windows directly when at least this many are available. */
+    static final int MIN_WINDOW_SUMS = 30;
 
     private double[] windowSums(int window) {
         List<Double> sums = new ArrayList<>();

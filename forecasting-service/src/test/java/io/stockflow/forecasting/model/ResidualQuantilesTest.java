@@ -1,5 +1,6 @@
 package io.stockflow.forecasting.model;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,23 +37,27 @@ class ResidualQuantilesTest {
 
     @Test
     void leadTimeQuantilesSumConsecutiveErrorsWithinEachPath() {
-        // Window sums of 2 days: path 1 gives 0, 1, 2; path 2 gives 10, 6 → sorted 0, 1, 2, 6, 10.
-        ResidualQuantiles errors = new ResidualQuantiles(new double[][] {{1, -1, 2, 0}, {4, 6, 0}});
-        double[] quantiles = errors.leadTime(new double[] {3, 3, 3}, 2, new double[] {0.5, 0.9});
-        assertThat(quantiles[0]).isEqualTo(6 + 2);  // rank ⌈6·0.5⌉ = 3
-        assertThat(quantiles[1]).isEqualTo(6 + 10); // rank ⌈5.4⌉ = 6 → capped at 5
+        // Errors 0, 1, …, 40: the 40 sums of two consecutive days are 1, 3, …, 79.
+        double[] errors = new double[41];
+        for (int t = 0; t < errors.length; t++) {
+            errors[t] = t;
+        }
+        double[] quantiles = new ResidualQuantiles(new double[][] {errors})
+                .leadTime(new double[] {3, 3, 3}, 2, new double[] {0.5, 0.9});
+        assertThat(quantiles[0]).isEqualTo(6 + 41); // rank ⌈41·0.5⌉ = 21 → 2·21 − 1
+        assertThat(quantiles[1]).isEqualTo(6 + 73); // rank ⌈36.9⌉ = 37 → 2·37 − 1
     }
 
     @Test
-    void leadTimesBeyondThePathsScaleMeanLinearlyAndSpreadByTheSquareRoot() {
-        // One 2-day path: a single window sum of 4; a lead time of 8 days: 4·4 = 16 plus no spread.
-        ResidualQuantiles constant = new ResidualQuantiles(new double[][] {{1, 3}});
-        assertThat(constant.leadTime(new double[8], 8, new double[] {0.5})[0]).isCloseTo(16, within(1e-12));
-        // Sums 0 and 4 around a mean of 2: for 8 days (×4), the mean becomes 8, the deviations ±2·√4 = ±4.
-        ResidualQuantiles spread = new ResidualQuantiles(new double[][] {{0, 0}, {2, 2}});
-        double[] quantiles = spread.leadTime(new double[8], 8, new double[] {0.1, 0.9});
-        assertThat(quantiles[0]).isCloseTo(4, within(1e-12));
-        assertThat(quantiles[1]).isCloseTo(12, within(1e-12));
+    void fewWindowsFallBackToTheNormalWithTheLongRunVariance() {
+        // Mean error 1; around it γ0 = 1 and, pooled within the paths, γ1 = 1: long-run variance 1 + 2·½·1 = 2,
+        // so 8 days sum to a mean of 8 with a standard deviation of √(8·2) = 4.
+        ResidualQuantiles errors = new ResidualQuantiles(new double[][] {{0, 0}, {2, 2}});
+        double z = new NormalDistribution(0, 1).inverseCumulativeProbability(0.9);
+        double[] quantiles = errors.leadTime(new double[8], 8, new double[] {0.1, 0.5, 0.9});
+        assertThat(quantiles[0]).isCloseTo(8 - 4 * z, within(1e-9));
+        assertThat(quantiles[1]).isCloseTo(8, within(1e-9));
+        assertThat(quantiles[2]).isCloseTo(8 + 4 * z, within(1e-9));
     }
 
     @Test

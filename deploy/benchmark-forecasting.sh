@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Forecasting benchmarks on a synthetic panel (results in docs/benchmarks.md):
+#   deploy/benchmark-forecasting.sh accuracy --stores 10 --skus 100 --days 730 --test-days 28 [--with-arima true]
+#   deploy/benchmark-forecasting.sh speed --stores 20 --skus 500 --days 730 --threads 2
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=forecasting-service/target/forecasting-service.jar
+if [[ ! -f $jar ]]; then
+  ./mvnw -B -q -DskipTests -pl forecasting-service -am package >&2
+fi
+exec java ${BENCHMARK_JAVA_OPTS:--Xmx4g} -Dloader.main=io.stockflow.forecasting.batch.ForecastBenchmark -cp "$jar" \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$@"

@@ -1,0 +1,276 @@
+package io.stockflow.forecasting.batch;
+
+import io.stockflow.common.synthetic.SyntheticPosConfig;
+import io.stockflow.forecasting.forecast.QuantileTables;
+import io.stockflow.forecasting.model.AccuracyMetrics;
+import io.stockflow.forecasting.model.ArimaForecaster;
+import io.stockflow.forecasting.model.DemandClassifier;
+import io.stockflow.forecasting.model.DemandSeries;
+import io.stockflow.forecasting.model.EnsembleForecaster;
+import io.stockflow.forecasting.model.ForecastModels;
+import io.stockflow.forecasting.model.Forecaster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Forecasting benchmarks on a synthetic panel (docs/benchmarks.md):
+ * <ul>
+ *   <li>{@code accuracy}: the last {@code --test-days} of every series held out; each default member alone and the
+ *       ensemble forecast them from the rest; MASE, sMAPE, WAPE, bias per model and demand class, and the coverage of
+ *       the ensemble's daily and lead-time quantiles;</li>
+ *   <li>{@code speed}: the default ensemble fitted (backtests included) to every series, then forecasts with
+ *       quantiles made from the fitted models; wall time, series per second and peak RSS; and the single-series
+ *       fit cost of each member, ARIMA included.</li>
+ * </ul>
+ * <pre>deploy/benchmark-forecasting.sh accuracy --stores 10 --skus 100 --days 730 --test-days 28
+ * deploy/benchmark-forecasting.sh speed --stores 20 --skus 500 --days 730 --threads 2</pre>
+ */
+public final class ForecastBenchmark {
+
+    private static final double[] LEVELS = {0.1, 0.5, 0.9, 0.95, 0.99};
+
+    private ForecastBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new TreeMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        int stores = Integer.parseInt(options.getOrDefault("stores", "10"));
+        int skus = Integer.parseInt(options.getOrDefault("skus", "100"));
+        int days = Integer.parseInt(options.getOrDefault("days", "730"));
+        int threads = Integer.parseInt(options.getOrDefault("threads",
+                String.valueOf(Runtime.getRuntime().availableProcessors())));
+        SyntheticPosConfig config = SyntheticPosConfig.defaults()
+                .withSeed(Long.parseLong(options.getOrDefault("seed", "42")))
+                .withScale(stores, skus).withPeriod(LocalDate.of(2023, 1, 2), days);
+        long generating = System.nanoTime();
+        List<SeriesPanel.Entry> panel = SeriesPanel.synthetic(config);
+        System.out.printf(Locale.ROOT, "panel: %d series x %d days (%d stores x %d SKUs, seed %d) generated in %.1f s%n",
+                panel.size(), days, stores, skus, config.seed(), (System.nanoTime() - generating) / 1e9);
+        String mode = args.length == 0 ? "accuracy" : args[0];
+        if (mode.equals("speed")) {
+            speed(panel, threads);
+        } else {
+            accuracy(panel, Integer.parseInt(options.getOrDefault("test-days", "28")), threads,
+                    Boolean.parseBoolean(options.getOrDefault("with-arima", "false")));
+        }
+        System.out.printf(Locale.ROOT, "peak RSS: %d MB%n", peakRssMb());
+    }
+
+    /** Accuracy of one model over the panel. */
+    private static final class Score {
+        double maseSum;
+        int maseCount;
+        double smapeSum;
+        int smapeCount;
+        double absoluteErrors;
+        double actual;
+        double biasSum;
+        int series;
+
+        synchronized void add(AccuracyMetrics metrics) {
+            series++;
+            if (Double.isFinite(metrics.mase())) {
+                maseSum += metrics.mase();
+                maseCount++;
+            }
+            if (Double.isFinite(metrics.smape())) {
+                smapeSum += metrics.smape();
+                smapeCount++;
+            }
+            absoluteErrors += metrics.mae() * metrics.days();
+            actual += Double.isFinite(metrics.wape()) && metrics.wape() > 0
+                    ? metrics.mae() * metrics.days() * 100 / metrics.wape() : 0;
+            biasSum += metrics.bias();
+        }
+
+        double mase() {
+            return maseSum / maseCount;
+        }
+
+        String row(String name) {
+            return String.format(Locale.ROOT, "| %s | %d | %.3f | %.1f | %.1f | %+.3f |", name, series, mase(),
+                    smapeSum / smapeCount, 100 * absoluteErrors / actual, biasSum / series);
+        }
+    }
+
+    private static void accuracy(List<SeriesPanel.Entry> panel, int testDays, int threads, boolean withArima)
+            throws Exception {
+        List<Forecaster> members = new ArrayList<>(ForecastModels.defaultMembers());
+        if (withArima) {
+            members.add(new ArimaForecaster());
+        }
+        Map<String, Score> scores = new LinkedHashMap<>();
+        members.forEach(member -> scores.put(member.name(), new Score()));
+        scores.put(EnsembleForecaster.NAME, new Score());
+        Map<String, Map<String, Score>> bySegment = new TreeMap<>();
+        long[] dailyCovered = new long[LEVELS.length];
+        long[] leadCovered = new long[LEVELS.length];
+        long[] counts = new long[2];
+        EnsembleForecaster ensemble = ForecastModels.defaultEnsemble();
+        long started = System.nanoTime();
+        parallel(panel, threads, entry -> {
+            DemandSeries series = entry.series();
+            int n = series.length() - testDays;
+            DemandSeries training = series.truncate(n);
+            double[] actual = Arrays.copyOfRange(series.demand(), n, series.length());
+            double[] history = training.demand();
+            String segment = DemandClassifier.classify(history).pattern().name().toLowerCase(Locale.ROOT);
+            for (Forecaster member : members) {
+                AccuracyMetrics metrics = AccuracyMetrics.of(history, actual,
+                        member.forecast(training, testDays).mean(), ForecastModels.WEEK);
+                scores.get(member.name()).add(metrics);
+                segmentScore(bySegment, segment, member.name()).add(metrics);
+            }
+            EnsembleForecaster.Fit fit = ensemble.fit(training, testDays);
+            AccuracyMetrics metrics = AccuracyMetrics.of(history, actual, fit.mean(), ForecastModels.WEEK);
+            scores.get(EnsembleForecaster.NAME).add(metrics);
+            segmentScore(bySegment, segment, EnsembleForecaster.NAME).add(metrics);
+            double[][] quantiles = fit.quantiles(LEVELS);
+            double[] leadTime = fit.errors().leadTime(fit.mean(), testDays, LEVELS);
+            double total = Arrays.stream(actual).sum();
+            synchronized (counts) {
+                for (int q = 0; q < LEVELS.length; q++) {
+                    for (int day = 0; day < testDays; day++) {
+                        dailyCovered[q] += actual[day] <= quantiles[q][day] ? 1 : 0;
+                    }
+                    leadCovered[q] += total <= leadTime[q] ? 1 : 0;
+                }
+                counts[0] += testDays;
+                counts[1]++;
+            }
+            return null;
+        });
+        System.out.printf(Locale.ROOT, "accuracy run: %.1f s, %d threads, last %d days held out%n%n",
+                (System.nanoTime() - started) / 1e9, threads, testDays);
+        System.out.println("| model | series | MASE | sMAPE % | WAPE % | bias |");
+        System.out.println("|---|---|---|---|---|---|");
+        scores.forEach((name, score) -> System.out.println(score.row(name)));
+        double naive = scores.get("seasonal_naive").mase();
+        double bestMember = members.stream().mapToDouble(member -> scores.get(member.name()).mase()).min()
+                .orElseThrow();
+        double ensembleMase = scores.get(EnsembleForecaster.NAME).mase();
+        System.out.printf(Locale.ROOT, "%nensemble vs seasonal naive: %.1f%% lower MASE; vs best single member: "
+                + "%.1f%% lower%n", 100 * (1 - ensembleMase / naive), 100 * (1 - ensembleMase / bestMember));
+        System.out.println("\n| segment | model | series | MASE | sMAPE % | WAPE % | bias |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        bySegment.forEach((segment, models) -> models.forEach((name, score) ->
+                System.out.println("| " + segment + " " + score.row(name))));
+        System.out.println("\n| quantile | daily coverage | 28-day total coverage |");
+        System.out.println("|---|---|---|");
+        for (int q = 0; q < LEVELS.length; q++) {
+            System.out.printf(Locale.ROOT, "| P%d | %.1f%% | %.1f%% |%n", Math.round(LEVELS[q] * 100),
+                    100.0 * dailyCovered[q] / counts[0], 100.0 * leadCovered[q] / counts[1]);
+        }
+    }
+
+    private static Score segmentScore(Map<String, Map<String, Score>> bySegment, String segment, String model) {
+        synchronized (bySegment) {
+            return bySegment.computeIfAbsent(segment, key -> new LinkedHashMap<>())
+                    .computeIfAbsent(model, key -> new Score());
+        }
+    }
+
+    private static void speed(List<SeriesPanel.Entry> panel, int threads) throws Exception {
+        int horizon = 28;
+        EnsembleForecaster ensemble = ForecastModels.defaultEnsemble();
+        EnsembleForecaster.Fit[] fits = new EnsembleForecaster.Fit[panel.size()];
+        long started = System.nanoTime();
+        parallelIndexed(panel.size(), threads, i -> fits[i] = ensemble.fit(panel.get(i).series(), horizon));
+        double fitSeconds = (System.nanoTime() - started) / 1e9;
+        QuantileTables tables = new QuantileTables(LEVELS);
+        List<Integer> leadTimes = QuantileTables.defaultLeadTimes(horizon);
+        long forecasting = System.nanoTime();
+        parallelIndexed(panel.size(), threads, i -> {
+            DemandSeries series = panel.get(i).series();
+            LocalDate end = series.start().plusDays(series.length() - 1L);
+            tables.daily(fits[i], end, horizon);
+            tables.leadTimes(fits[i], horizon, leadTimes);
+            return null;
+        });
+        double forecastSeconds = (System.nanoTime() - forecasting) / 1e9;
+        System.out.printf(Locale.ROOT, "%n| step | series | threads | wall s | series/s |%n|---|---|---|---|---|%n");
+        System.out.printf(Locale.ROOT, "| full refit of the default ensemble (backtests included) | %d | %d | %.1f | %.0f |%n",
+                panel.size(), threads, fitSeconds, panel.size() / fitSeconds);
+        System.out.printf(Locale.ROOT, "| forecasts with quantiles from the fitted models | %d | %d | %.2f | %.0f |%n",
+                panel.size(), threads, forecastSeconds, panel.size() / forecastSeconds);
+
+        List<Forecaster> members = new ArrayList<>(ForecastModels.defaultMembers());
+        members.add(new ArimaForecaster());
+        int sample = Math.min(200, panel.size());
+        System.out.printf(Locale.ROOT, "%n| member | ms per series (one fit + %d-day forecast, single thread, %d series) |%n"
+                + "|---|---|%n", horizon, sample);
+        for (Forecaster member : members) {
+            for (int i = 0; i < Math.min(20, sample); i++) {
+                member.forecast(panel.get(i).series(), horizon);
+            }
+            long memberStart = System.nanoTime();
+            for (int i = 0; i < sample; i++) {
+                member.forecast(panel.get(i * (panel.size() / sample)).series(), horizon);
+            }
+            System.out.printf(Locale.ROOT, "| %s | %.2f |%n", member.name(),
+                    (System.nanoTime() - memberStart) / 1e6 / sample);
+        }
+    }
+
+    private interface SeriesTask {
+        Void run(SeriesPanel.Entry entry) throws Exception;
+    }
+
+    private interface IndexedTask {
+        Object run(int index) throws Exception;
+    }
+
+    private static void parallel(List<SeriesPanel.Entry> panel, int threads, SeriesTask task) throws Exception {
+        parallelIndexed(panel.size(), threads, i -> task.run(panel.get(i)));
+    }
+
+    private static void parallelIndexed(int count, int threads, IndexedTask task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Object>> futures = new ArrayList<>();
+            int chunk = Math.max(1, count / (threads * 16));
+            for (int from = 0; from < count; from += chunk) {
+                int start = from;
+                int end = Math.min(count, from + chunk);
+                Callable<Object> work = () -> {
+                    for (int i = start; i < end; i++) {
+                        task.run(i);
+                    }
+                    return null;
+                };
+                futures.add(pool.submit(work));
+            }
+            for (Future<Object> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long peakRssMb() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmHWM:"))
+                .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+    }
+}
