@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -69,8 +71,9 @@ public final class Demo {
                     + "%,d duplicates in %.1f s (a cold start; throughput: docs/benchmarks.md)%n", rows, accepted,
                     rejected, duplicates, nanos / 1e9);
             printQualityReport(admin, startedAt, out);
-            return accepted > 0 && rejected > 0 && retry.path("accepted").asLong() == 0
+            boolean ingested = accepted > 0 && rejected > 0 && retry.path("accepted").asLong() == 0
                     && retry.path("duplicates").asLong() > 0;
+            return ingested && forecast(admin, generator, out);
         }
     }
 
@@ -121,6 +124,66 @@ public final class Demo {
                     s.path("product_id").asString(), s.path("date").asString(), s.path("units").asString(),
                     s.path("baseline_median_units").asString());
         }
+    }
+
+    /**
+     * Waits for forecasting to have counted the history, trains the default ensemble for every series through the
+     * gateway, then asks for two weeks of one product in two stores and prints them.
+     */
+    private static boolean forecast(GatewaySession admin, SyntheticPosGenerator generator, PrintStream out)
+            throws IOException, InterruptedException {
+        String store = generator.storeIds().get(0);
+        String product = generator.skus().get(0).productId();
+        LocalDate first = generator.config().startDate();
+        LocalDate last = generator.config().endDate().minusDays(1);
+        String demandPath = "/api/ml/demand/" + store + "/" + product + "?from=" + first + "&to=" + last;
+        int recorded = -1;
+        for (int attempt = 0; attempt < 120; attempt++) {
+            int now = admin.get(demandPath).size();
+            if (now > 0 && now == recorded) {
+                break;
+            }
+            recorded = now;
+            Thread.sleep(1000);
+        }
+        out.printf("%nForecasting counted %d days of %s in %s from pos.transactions. Training the ensemble for every"
+                + " series (POST /api/ml/models/train) ...%n", recorded, product, store);
+        long version = admin.post("/api/ml/models/train", Map.of()).path("version").asLong();
+        JsonNode run = admin.get("/api/ml/models/train/" + version);
+        for (int attempt = 0; attempt < 600 && run.path("status").asString().equals("running"); attempt++) {
+            Thread.sleep(1000);
+            run = admin.get("/api/ml/models/train/" + version);
+        }
+        JsonNode ensemble = run.path("metrics").path("backtest").path("ensemble");
+        JsonNode naive = run.path("metrics").path("backtest").path("seasonal_naive");
+        out.printf("  model version %d: %s, %d series trained, %d failed; backtest MASE ensemble %.3f vs seasonal"
+                        + " naive %.3f%n", version, run.path("status").asString(), run.path("series_done").asInt(),
+                run.path("series_failed").asInt(), ensemble.path("mase").asDouble(Double.NaN),
+                naive.path("mase").asDouble(Double.NaN));
+        List<String> stores = generator.storeIds().subList(0, Math.min(2, generator.storeIds().size()));
+        JsonNode forecast = admin.post("/api/ml/forecast", Map.of("product_ids", List.of(product),
+                "store_ids", stores, "forecast_horizon_days", 14)).path("forecasts").path(0);
+        StringBuilder members = new StringBuilder();
+        for (JsonNode member : forecast.path("members")) {
+            members.append(members.isEmpty() ? "" : ", ").append(member.path("model").asString())
+                    .append(String.format(Locale.ROOT, " %.2f", member.path("weight").asDouble()));
+        }
+        out.printf("%nPOST /api/ml/forecast %s in %s, 14 days (members and weights: %s)%n", product, store, members);
+        out.printf("  %-10s %7s %7s %7s %7s%n", "date", "point", "p10", "p50", "p90");
+        for (JsonNode day : forecast.path("daily")) {
+            JsonNode q = day.path("quantiles");
+            out.printf(Locale.ROOT, "  %-10s %7.2f %7.1f %7.1f %7.1f%n", day.path("date").asString(),
+                    day.path("point").asDouble(), q.path("p10").asDouble(), q.path("p50").asDouble(),
+                    q.path("p90").asDouble());
+        }
+        for (JsonNode total : forecast.path("lead_time_totals")) {
+            JsonNode q = total.path("quantiles");
+            out.printf(Locale.ROOT, "  next %2d days: %.1f units (P10 %.1f, P90 %.1f, P99 %.1f)%n",
+                    total.path("days").asInt(), total.path("point").asDouble(), q.path("p10").asDouble(),
+                    q.path("p90").asDouble(), q.path("p99").asDouble());
+        }
+        return run.path("status").asString().equals("succeeded") && run.path("series_done").asInt() > 0
+                && forecast.path("daily").size() == 14;
     }
 
     static SyntheticPosConfig demoHistory(int stores, int skus, int days) {

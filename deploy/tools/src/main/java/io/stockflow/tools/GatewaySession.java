@@ -51,7 +51,7 @@ public final class GatewaySession {
         return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
-    private JsonNode post(String path, Object body) throws IOException, InterruptedException {
+    public JsonNode post(String path, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(StockflowJson.mapper().writeValueAsString(body)));

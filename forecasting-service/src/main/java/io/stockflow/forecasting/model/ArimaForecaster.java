@@ -211,6 +211,30 @@ public final class ArimaForecaster implements Forecaster {
         return new Forecast(NAME, fit(history).forecast(history, horizon));
     }
 
+    /** The order chosen on {@code training}, re-estimated on each history; the full search where it cannot be. */
+    @Override
+    public Forecaster specialisedTo(DemandSeries training) {
+        Fit chosen = fit(training.demand());
+        return new Forecaster() {
+            @Override
+            public String name() {
+                return NAME;
+            }
+
+            @Override
+            public Forecast forecast(double[] history, int horizon) {
+                DemandHistory.requireHorizon(horizon);
+                Fit fit;
+                try {
+                    fit = ArimaForecaster.this.fit(history, chosen.order(), chosen.hasConstant());
+                } catch (IllegalArgumentException tooShort) {
+                    fit = ArimaForecaster.this.fit(history);
+                }
+                return new Forecast(NAME, fit.forecast(history, horizon));
+            }
+        };
+    }
+
     /** Chooses the differencing and the orders automatically, then returns the selected fit. */
     public Fit fit(double[] history) {
         DemandHistory.requireValid(history);

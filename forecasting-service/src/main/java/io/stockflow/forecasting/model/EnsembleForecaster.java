@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * A per-series combination of member models chosen and weighted by rolling-origin backtests (Tashman 2000; FPP3
  * §5.10 "time series cross-validation"): for K origins, each H days apart at the end of the history, every member
- * is fitted on the days before the origin and scored on the H days after it by MASE. The best {@code bestMembers}
+ * is fitted on the days before the origin and scored on the H days after it by MASE (a member's structure — ETS
+ * member, model order — is chosen at the first origin and its parameters refitted at each). The best {@code bestMembers}
  * members are combined with weights proportional to 1/MASE — combinations of a few good models are reliably better
  * than picking one (M4 competition; Petropoulos et al. 2022, §2.6) — and the members are then refitted on the whole
  * history. The ensemble's own backtest errors calibrate its quantiles ({@link ResidualQuantiles}); each member's
@@ -163,8 +164,9 @@ public final class EnsembleForecaster implements Forecaster {
             double[][] forecasts = new double[origins][];
             try {
                 double score = 0;
+                Forecaster atOrigins = candidate.specialisedTo(trainings[0]);
                 for (int k = 0; k < origins; k++) {
-                    forecasts[k] = candidate.forecast(trainings[k], testDays).mean();
+                    forecasts[k] = atOrigins.forecast(trainings[k], testDays).mean();
                     score += AccuracyMetrics.meanAbsoluteError(actuals[k], forecasts[k]) / scales[k] / origins;
                 }
                 backtests.add(new MemberBacktest(candidate.name(), pooledMetrics(trainings, actuals, forecasts),

@@ -153,7 +153,14 @@ public final class EtsForecaster implements Forecaster {
     /** Where the search starts: moderate smoothing, a slowly changing trend and season, little damping. */
     private static final Smoothing START = new Smoothing(0.3, 0.03, 0.07, 0.9);
 
+    /**
+     * Histories are fitted on their last 52 weeks at most: exponential smoothing weighs older days by (1 − α)^age,
+     * which is negligible after a year at any α the data supports, while the fit's cost grows with every day.
+     */
+    static final int FIT_WINDOW_DAYS = 364;
+
     private final int period;
+    private final Kind only;
 
     /** Weekly seasonality, for daily demand. */
     public EtsForecaster() {
@@ -161,10 +168,34 @@ public final class EtsForecaster implements Forecaster {
     }
 
     public EtsForecaster(int period) {
+        this(period, null);
+    }
+
+    private EtsForecaster(int period, Kind only) {
         if (period < 2) {
             throw new IllegalArgumentException("A season needs at least 2 days, got " + period);
         }
         this.period = period;
+        this.only = only;
+    }
+
+    /**
+     * This member of the family, chosen by AICc on {@code training}, refitted on each history it is given: the
+     * ensemble's later backtest origins refit the structure chosen at the first instead of searching again.
+     */
+    @Override
+    public Forecaster specialisedTo(DemandSeries training) {
+        return new EtsForecaster(period, select(window(training.demand())).kind());
+    }
+
+    private static double[] window(double[] history) {
+        return history.length <= FIT_WINDOW_DAYS ? history
+                : Arrays.copyOfRange(history, history.length - FIT_WINDOW_DAYS, history.length);
+    }
+
+    private boolean fits(Kind kind, double[] y) {
+        return (!kind.seasonal() || y.length >= 2 * period) && (!kind.multiplicative() || StatUtils.min(y) > 0)
+                && (!kind.trend || y.length >= MIN_DAYS_FOR_TREND);
     }
 
     @Override
@@ -175,7 +206,10 @@ public final class EtsForecaster implements Forecaster {
     @Override
     public Forecast forecast(double[] history, int horizon) {
         DemandHistory.requireHorizon(horizon);
-        return new Forecast(NAME, select(history).forecast(horizon));
+        DemandHistory.requireValid(history);
+        double[] y = window(history);
+        Fit fit = only != null && fits(only, y) ? fit(y, only) : select(y);
+        return new Forecast(NAME, fit.forecast(horizon));
     }
 
     /**

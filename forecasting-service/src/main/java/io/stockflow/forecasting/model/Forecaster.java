@@ -23,4 +23,14 @@ public interface Forecaster {
     default Forecast forecast(DemandSeries series, int horizon) {
         return forecast(series.demand(), horizon);
     }
+
+    /**
+     * A forecaster that keeps the structure this one chooses on {@code training} (an ETS member, a model order) and
+     * only re-estimates its parameters on the histories it is given. Backtests use it at their later origins: the
+     * structure search is the expensive part, and choosing it on the first origin's data does not look ahead.
+     * Models without a structure search return themselves.
+     */
+    default Forecaster specialisedTo(DemandSeries training) {
+        return this;
+    }
 }
