@@ -88,9 +88,14 @@ public class ForecastLedger {
 
     /** Whether the series was drifting when last judged; empty when never judged. */
     public Mono<Optional<Boolean>> drifting(SeriesKey key) {
-        return db.sql("SELECT drifting FROM series_drift WHERE store_id = $1 AND product_id = $2")
+        return seriesValue("SELECT drifting AS value FROM series_drift", key, Boolean.class);
+    }
+
+    /** One column of the series' row in a per-series table; empty when it has none. */
+    private <T> Mono<Optional<T>> seriesValue(String select, SeriesKey key, Class<T> type) {
+        return db.sql(select + " WHERE store_id = $1 AND product_id = $2")
                 .bind(0, key.storeId()).bind(1, key.productId())
-                .map(row -> Optional.of(row.get("drifting", Boolean.class)))
+                .map(row -> Optional.ofNullable(row.get("value", type)))
                 .one()
                 .defaultIfEmpty(Optional.empty());
     }
@@ -109,11 +114,7 @@ public class ForecastLedger {
 
     /** The fingerprint of the forecast last published for the series. */
     public Mono<Optional<String>> publishedFingerprint(SeriesKey key) {
-        return db.sql("SELECT fingerprint FROM published_forecast WHERE store_id = $1 AND product_id = $2")
-                .bind(0, key.storeId()).bind(1, key.productId())
-                .map(row -> Optional.of(row.get("fingerprint", String.class)))
-                .one()
-                .defaultIfEmpty(Optional.empty());
+        return seriesValue("SELECT fingerprint AS value FROM published_forecast", key, String.class);
     }
 
     public Mono<Void> published(SeriesKey key, long version, LocalDate historyEnd, String fingerprint) {
