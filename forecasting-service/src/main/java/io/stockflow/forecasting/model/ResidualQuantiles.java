@@ -16,8 +16,8 @@ import java.util.List;
  * a lead time of L days uses the sums of L consecutive errors within each path, so it keeps the correlation between
  * days (a level error repeats every day; independent days would make the band far too narrow). Where fewer than
  * {@value #MIN_WINDOW_SUMS} such windows exist (L close to or beyond the paths' length), the sum is taken as normal
- * with mean L·ē and variance L times the errors' long-run variance. Quantiles are cut at zero: demand cannot be
- * negative.
+ * with mean L·ē and a variance that adds daily noise (∝ L) and a persistent level error (∝ L²) read off the
+ * differences between the paths. Quantiles are cut at zero: demand cannot be negative.
  */
 public record ResidualQuantiles(double[][] paths) {
 
@@ -89,10 +89,14 @@ public record ResidualQuantiles(double[][] paths) {
             }
             return quantiles;
         }
-        // Too few windows this long: the sum of L errors is close to normal, with mean L·ē and the long-run
-        // variance of the errors (Newey & West 1987, Bartlett weights), which keeps their persistence.
+        // Too few windows this long: the sum of L errors is taken as normal. Its mean is L·ē; its variance adds the
+        // day-to-day noise, L·σ²(within a path), and the level error that persists over the whole lead time,
+        // L²·σ²(level), estimated from how the paths' means differ beyond what their noise explains. With a single
+        // path there is no level error to see: the errors' long-run variance (Newey & West 1987) stands in.
         double meanError = Arrays.stream(paths).flatMapToDouble(Arrays::stream).average().orElseThrow();
-        double sd = Math.sqrt(days * longRunVariance(meanError, days));
+        double variance = paths.length < 2 ? days * longRunVariance(meanError, days)
+                : days * withinPathVariance() + (double) days * days * levelVariance(meanError);
+        double sd = Math.sqrt(variance);
         NormalDistribution standard = new NormalDistribution(0, 1);
         for (int i = 0; i < levels.length; i++) {
             quantiles[i] = Math.max(0,
@@ -101,7 +105,34 @@ public record ResidualQuantiles(double[][] paths) {
         return quantiles;
     }
 
-    /** γ0 + 2 Σ (1 − k/(m+1)) γk over lags k ≤ m, autocovariances pooled within the paths around {@code mean}. */
+    /** Variance of the errors around their own path's mean, pooled over the paths. */
+    private double withinPathVariance() {
+        double squares = 0;
+        int degrees = 0;
+        for (double[] path : paths) {
+            double mean = Arrays.stream(path).average().orElseThrow();
+            for (double error : path) {
+                squares += (error - mean) * (error - mean);
+            }
+            degrees += path.length - 1;
+        }
+        return degrees == 0 ? 0 : squares / degrees;
+    }
+
+    /** Variance of the paths' means around {@code mean}, less the part their own noise accounts for; at least 0. */
+    private double levelVariance(double mean) {
+        double squares = 0;
+        double noiseShare = 0;
+        double within = withinPathVariance();
+        for (double[] path : paths) {
+            double pathMean = Arrays.stream(path).average().orElseThrow();
+            squares += (pathMean - mean) * (pathMean - mean);
+            noiseShare += within / path.length;
+        }
+        return Math.max(0, squares / (paths.length - 1) - noiseShare / paths.length);
+    }
+
+    /** γ0 + 2 Σ (1 − k/(m+1)) γk over lags k ≤ m, autocovariances pooled within the path around {@code mean}. */
     private double longRunVariance(double mean, int days) {
         int longest = Arrays.stream(paths).mapToInt(path -> path.length).max().orElseThrow();
         int lags = Math.max(0, Math.min(days, longest) - 1);

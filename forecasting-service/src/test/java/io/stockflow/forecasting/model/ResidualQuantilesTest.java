@@ -49,15 +49,25 @@ class ResidualQuantilesTest {
     }
 
     @Test
-    void fewWindowsFallBackToTheNormalWithTheLongRunVariance() {
-        // Mean error 1; around it γ0 = 1 and, pooled within the paths, γ1 = 1: long-run variance 1 + 2·½·1 = 2,
-        // so 8 days sum to a mean of 8 with a standard deviation of √(8·2) = 4.
-        ResidualQuantiles errors = new ResidualQuantiles(new double[][] {{0, 0}, {2, 2}});
+    void fewWindowsFallBackToANormalWithNoiseAndLevelError() {
+        // Paths {0, 2, 0, 2} and {4, 6, 4, 6}: mean error 3; within each path the errors vary by σ² = 4/3
+        // (sample variance); the path means 1 and 5 differ by a variance of 8, of which (4/3)/4 = 1/3 is noise, so
+        // σ²(level) = 8 − 1/3 = 23/3. Over 8 days: mean 24, variance 8·4/3 + 64·23/3.
+        ResidualQuantiles errors = new ResidualQuantiles(new double[][] {{0, 2, 0, 2}, {4, 6, 4, 6}});
+        double sd = Math.sqrt(8 * 4.0 / 3 + 64 * 23.0 / 3);
         double z = new NormalDistribution(0, 1).inverseCumulativeProbability(0.9);
         double[] quantiles = errors.leadTime(new double[8], 8, new double[] {0.1, 0.5, 0.9});
-        assertThat(quantiles[0]).isCloseTo(8 - 4 * z, within(1e-9));
-        assertThat(quantiles[1]).isCloseTo(8, within(1e-9));
-        assertThat(quantiles[2]).isCloseTo(8 + 4 * z, within(1e-9));
+        assertThat(quantiles[0]).isCloseTo(Math.max(0, 24 - z * sd), within(1e-9));
+        assertThat(quantiles[1]).isCloseTo(24, within(1e-9));
+        assertThat(quantiles[2]).isCloseTo(24 + z * sd, within(1e-9));
+    }
+
+    @Test
+    void oneShortPathUsesTheLongRunVariance() {
+        // One path {0, 2}: mean 1, γ0 = 1, γ1 = −1; with Bartlett weights over lag ≤ 1 the long-run variance is
+        // 1 + 2·½·(−1) = 0, so the 4-day total is its mean, 4.
+        ResidualQuantiles errors = new ResidualQuantiles(new double[][] {{0, 2}});
+        assertThat(errors.leadTime(new double[4], 4, new double[] {0.1, 0.9})).containsExactly(4, 4);
     }
 
     @Test
