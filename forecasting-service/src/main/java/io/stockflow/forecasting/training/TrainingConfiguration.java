@@ -22,6 +22,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -31,6 +32,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class TrainingConfiguration {
 
     @Bean
@@ -74,6 +76,11 @@ class TrainingConfiguration {
         return new TrainingJobs(registry, demand, calendar, trainer, new ArtifactStore(properties.artifactsDir(), json),
                 trainingRunner, trainingPool, EnsembleForecaster.Settings.defaults(), properties.maxHorizonDays(),
                 meters);
+    }
+
+    @Bean
+    ScheduledTraining scheduledTraining(TrainingJobs jobs) {
+        return new ScheduledTraining(jobs);
     }
 
     @EventListener(ApplicationReadyEvent.class)

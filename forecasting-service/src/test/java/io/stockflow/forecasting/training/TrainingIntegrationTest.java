@@ -42,6 +42,9 @@ class TrainingIntegrationTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    ScheduledTraining scheduled;
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String store = "S-" + run;
 
@@ -147,6 +150,31 @@ class TrainingIntegrationTest {
         assertThat(accuracy.get("live").get("by_segment")).isNotEmpty();
         assertThat(accuracy.get("backtest").get("by_series")).extracting(row -> row.get("product_id").asString())
                 .contains("W", "I");
+    }
+
+    @Test
+    void theNightlyRunTrainsEverySeries() {
+        importDays(END.minusDays(59), END, 1);
+        scheduled.nightly();
+        Instant deadline = Instant.now().plusSeconds(90);
+        JsonNode run = null;
+        while (Instant.now().isBefore(deadline)) {
+            run = client.get().uri("/api/ml/models?limit=1").exchange().expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody().get(0);
+            if (run != null && run.get("requested_by").asString().equals("scheduler")
+                    && !run.get("status").asString().equals("running")) {
+                break;
+            }
+            sleep();
+        }
+        assertThat(run).isNotNull();
+        assertThat(run.get("requested_by").asString()).isEqualTo("scheduler");
+        assertThat(run.get("status").asString()).isEqualTo("succeeded");
+        assertThat(run.get("parameters").get("store_ids")).isEmpty();
+        assertThat(run.get("series_done").asInt()).isGreaterThanOrEqualTo(2);
+        client.get().uri("/api/ml/analytics/accuracy?store_id={s}&product_id=W", store).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.backtest.by_series[0].product_id").isEqualTo("W");
     }
 
     @Test
