@@ -6,6 +6,7 @@ import io.stockflow.forecasting.demand.DemandCalendar;
 import io.stockflow.forecasting.demand.DemandRepository;
 import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.forecasting.regressor.RegressorRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,9 +24,10 @@ class ForecastConfiguration {
     }
 
     @Bean
-    SeriesForecaster seriesForecaster(ForecastingProperties properties, MeterRegistry registry) {
+    SeriesForecaster seriesForecaster(ForecastingProperties properties, MeterRegistry registry,
+                                      ObjectProvider<FitArchive> archive) {
         return new SeriesForecaster(properties.maxHorizonDays(), EnsembleForecaster.Settings.defaults(), CACHED_FITS,
-                registry);
+                registry, archive.getIfAvailable(() -> FitArchive.NONE));
     }
 
     @Bean

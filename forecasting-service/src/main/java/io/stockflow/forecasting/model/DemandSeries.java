@@ -1,8 +1,13 @@
 package io.stockflow.forecasting.model;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -71,6 +76,27 @@ public record DemandSeries(LocalDate start, double[] demand, Map<String, double[
             throw new IllegalArgumentException("Cannot keep " + days + " of " + demand.length + " days");
         }
         return new DemandSeries(start, Arrays.copyOf(demand, days), regressors);
+    }
+
+    /** SHA-256 of the start date, the demand and every regressor: equal for equal series, in any JVM. */
+    public String fingerprint() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buffer = ByteBuffer.allocate(8);
+            digest.update(start.toString().getBytes(StandardCharsets.UTF_8));
+            for (double value : demand) {
+                digest.update(buffer.clear().putDouble(value).array());
+            }
+            for (Map.Entry<String, double[]> regressor : regressors.entrySet()) {
+                digest.update(regressor.getKey().getBytes(StandardCharsets.UTF_8));
+                for (double value : regressor.getValue()) {
+                    digest.update(buffer.clear().putDouble(value).array());
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 
     @Override

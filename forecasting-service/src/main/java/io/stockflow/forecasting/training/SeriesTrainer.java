@@ -44,7 +44,7 @@ class SeriesTrainer {
     private static final double[] BAND = {0.1, 0.9};
 
     /** What a series contributes to its run: the registry row and the artifact line. */
-    record Outcome(SeriesFitSummary summary, Map<String, Object> artifactLine) {
+    record Outcome(SeriesFitSummary summary, ArchivedFit artifactLine) {
     }
 
     private final SeriesLoader loader;
@@ -87,17 +87,7 @@ class SeriesTrainer {
                 fit.members().stream().map(member -> new SeriesFitSummary.MemberWeight(member.name(),
                         member.model(), member.weight())).toList(),
                 scores(model, fit), fit.note());
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("store_id", key.storeId());
-        line.put("product_id", key.productId());
-        line.put("history_start", series.start());
-        line.put("history_end", historyEnd);
-        line.put("model", model);
-        line.put("members", fit.members());
-        line.put("mean", fit.mean());
-        line.put("backtest_errors", fit.errors().paths());
-        line.put("note", fit.note());
-        return Optional.of(new Outcome(summary, line));
+        return Optional.of(new Outcome(summary, ArchivedFit.of(key, model, series, historyEnd, fit)));
     }
 
     private static List<SeriesFitSummary.BacktestScore> scores(String model, EnsembleForecaster.Fit fit) {

@@ -67,15 +67,21 @@ class TrainingConfiguration {
     }
 
     @Bean
+    ArtifactFitArchive artifactFitArchive(JsonMapper json) {
+        return new ArtifactFitArchive(json);
+    }
+
+    @Bean
     TrainingJobs trainingJobs(ModelRegistry registry, DemandRepository demand, DemandCalendar calendar,
                               SeriesLoader loader, SeriesForecaster forecaster, ForecastLedger ledger,
                               ForecastEvents events, ForecastingProperties properties, JsonMapper json,
-                              ExecutorService trainingRunner, ExecutorService trainingPool, MeterRegistry meters) {
+                              ArtifactFitArchive archive, ExecutorService trainingRunner,
+                              ExecutorService trainingPool, MeterRegistry meters) {
         SeriesTrainer trainer = new SeriesTrainer(loader, forecaster, ledger, events, DriftDetector.standard(),
                 new QuantileTables(properties.quantileLevels()));
         return new TrainingJobs(registry, demand, calendar, trainer, new ArtifactStore(properties.artifactsDir(), json),
-                trainingRunner, trainingPool, EnsembleForecaster.Settings.defaults(), properties.maxHorizonDays(),
-                meters);
+                archive, trainingRunner, trainingPool, EnsembleForecaster.Settings.defaults(),
+                properties.maxHorizonDays(), meters);
     }
 
     @Bean
@@ -83,9 +89,12 @@ class TrainingConfiguration {
         return new ScheduledTraining(jobs);
     }
 
+    /** Marks runs a restart cut off as failed, then loads the last successful run's fits in the background. */
     @EventListener(ApplicationReadyEvent.class)
     void recoverInterruptedRuns(ApplicationReadyEvent ready) {
-        ready.getApplicationContext().getBean(TrainingJobs.class).recoverInterrupted().block();
+        TrainingJobs jobs = ready.getApplicationContext().getBean(TrainingJobs.class);
+        jobs.recoverInterrupted().block();
+        jobs.reloadLatestFits();
     }
 
     @Bean

@@ -41,6 +41,7 @@ public class TrainingJobs {
     private final DemandCalendar calendar;
     private final SeriesTrainer trainer;
     private final ArtifactStore artifacts;
+    private final ArtifactFitArchive archive;
     private final ExecutorService runner;
     private final ExecutorService pool;
     private final Map<String, Object> settings;
@@ -48,13 +49,14 @@ public class TrainingJobs {
     private final Counter seriesFailed;
 
     TrainingJobs(ModelRegistry registry, DemandRepository demand, DemandCalendar calendar, SeriesTrainer trainer,
-                 ArtifactStore artifacts, ExecutorService runner, ExecutorService pool,
+                 ArtifactStore artifacts, ArtifactFitArchive archive, ExecutorService runner, ExecutorService pool,
                  EnsembleForecaster.Settings ensemble, int maxHorizonDays, MeterRegistry meters) {
         this.registry = registry;
         this.demand = demand;
         this.calendar = calendar;
         this.trainer = trainer;
         this.artifacts = artifacts;
+        this.archive = archive;
         this.runner = runner;
         this.pool = pool;
         this.settings = new LinkedHashMap<>();
@@ -88,6 +90,11 @@ public class TrainingJobs {
         return registry.start(model, requestedBy, parameters)
                 .doOnNext(version -> runner.execute(() -> run(version, model, stores, products)))
                 .flatMap(registry::get);
+    }
+
+    /** Loads the fits of the last successful run, on the runner thread, so that start-up does not wait for it. */
+    public void reloadLatestFits() {
+        runner.execute(() -> registry.latestSucceeded().blockOptional(QUERY_TIMEOUT).ifPresent(archive::load));
     }
 
     /** Marks runs that a restart cut off as failed, so that training can start again. */
@@ -152,6 +159,7 @@ public class TrainingJobs {
             metrics.put("series_failed", failed.get());
             LocalDate latest = historyEnds.values().stream().max(LocalDate::compareTo).orElse(null);
             registry.succeed(version, earliest[0], latest, metrics, artifact).block(QUERY_TIMEOUT);
+            registry.get(version).blockOptional(QUERY_TIMEOUT).ifPresent(archive::load);
             log.info("Training version {} of {} finished: {} series trained, {} failed", version, model,
                     done.get(), failed.get());
         } catch (Exception failure) {

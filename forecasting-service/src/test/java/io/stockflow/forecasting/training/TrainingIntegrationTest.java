@@ -1,7 +1,12 @@
 package io.stockflow.forecasting.training;
 
+import io.stockflow.common.events.SeriesKey;
 import io.stockflow.common.events.Topics;
 import io.stockflow.common.web.ApiProblemException;
+import io.stockflow.forecasting.forecast.SeriesForecaster;
+import io.stockflow.forecasting.forecast.SeriesLoader;
+import io.stockflow.forecasting.model.DemandSeries;
+import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.testsupport.IntegrationTest;
 import io.stockflow.testsupport.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,6 +49,12 @@ class TrainingIntegrationTest {
 
     @Autowired
     ScheduledTraining scheduled;
+
+    @Autowired
+    SeriesLoader loader;
+
+    @Autowired
+    SeriesForecaster forecaster;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String store = "S-" + run;
@@ -109,6 +120,20 @@ class TrainingIntegrationTest {
         assertThat(bytes.length).isEqualTo(first.get("artifact").get("bytes").asLong());
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
                 .isEqualTo(first.get("artifact").get("sha256").asString());
+
+        // After a restart the artifact answers for a series whose history has not changed, and only for it.
+        ArtifactFitArchive archive = new ArtifactFitArchive(json);
+        archive.load(registry.get(first.get("version").asLong()).block());
+        SeriesKey weekly = new SeriesKey(store, "W");
+        DemandSeries history = loader.load(weekly, END).block().orElseThrow();
+        EnsembleForecaster.Fit archived = archive.find(weekly, "ensemble", history).orElseThrow();
+        EnsembleForecaster.Fit trained = forecaster.fit(weekly, "ensemble", history);
+        assertThat(archived.mean()).containsExactly(trained.mean());
+        assertThat(archived.members()).extracting(EnsembleForecaster.Member::weight)
+                .containsExactlyElementsOf(trained.members().stream().map(EnsembleForecaster.Member::weight).toList());
+        assertThat(archived.quantiles(new double[] {0.9})[0]).containsExactly(trained.quantiles(new double[] {0.9})[0]);
+        assertThat(archive.find(weekly, "ensemble", history.truncate(history.length() - 1))).isEmpty();
+        assertThat(archive.find(weekly, "ets", history)).isEmpty();
 
         List<ConsumerRecord<String, byte[]>> updated = events(Topics.FORECASTS_UPDATED, "W", 1);
         assertThat(updated).hasSize(1);
