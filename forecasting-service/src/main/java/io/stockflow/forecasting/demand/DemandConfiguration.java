@@ -35,6 +35,12 @@ class DemandConfiguration {
     }
 
     @Bean
+    ProcessedEventPurge processedEventPurge(DemandRepository repository, Clock clock,
+                                            ForecastingProperties properties) {
+        return new ProcessedEventPurge(repository, clock, properties.processedEventRetention());
+    }
+
+    @Bean
     HistoryImport historyImport(DemandRepository repository, ReactiveTransactionManager transactionManager) {
         return new HistoryImport(repository, TransactionalOperator.create(transactionManager), 1000);
     }

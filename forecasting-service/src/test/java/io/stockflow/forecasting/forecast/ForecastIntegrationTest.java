@@ -5,6 +5,7 @@ import io.stockflow.common.events.EventEnvelope;
 import io.stockflow.common.events.EventTypes;
 import io.stockflow.common.events.Topics;
 import io.stockflow.common.pos.PosTransaction;
+import io.stockflow.forecasting.demand.DemandRepository;
 import io.stockflow.testsupport.IntegrationTest;
 import io.stockflow.testsupport.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +42,9 @@ class ForecastIntegrationTest {
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    DemandRepository demand;
 
     private final EventCodec codec = new EventCodec();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -104,6 +108,17 @@ class ForecastIntegrationTest {
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).headers().lastHeader("x-dead-letter-reason").value(),
                 StandardCharsets.UTF_8)).isNotBlank();
+    }
+
+    @Test
+    void eventIdsAreForgottenAfterTheRetentionOnly() {
+        String store = "S-" + run;
+        String product = "R-" + run;
+        publish(List.of(line(store, product, TODAY.minusDays(1), 9, "1", "T-" + run + "-r1")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(days(store, product, TODAY.minusDays(2), TODAY)).hasSize(1));
+        assertThat(demand.forgetProcessedBefore(Instant.now().minus(Duration.ofDays(1))).block()).isZero();
+        assertThat(demand.forgetProcessedBefore(Instant.now().plusSeconds(1)).block()).isPositive();
     }
 
     @Test
