@@ -226,4 +226,16 @@ public class DemandRepository {
                         row.get("revenue", BigDecimal.class)))
                 .all();
     }
+
+    /** Revenue of each series of these stores from {@code from} on, keyed by series. */
+    public Mono<Map<SeriesKey, Double>> revenueSince(Collection<String> storeIds, LocalDate from) {
+        return db.sql("""
+                        SELECT store_id, product_id, sum(revenue) AS revenue FROM daily_demand
+                        WHERE store_id = ANY($1::text[]) AND day >= $2 GROUP BY store_id, product_id""")
+                .bind(0, storeIds.toArray(String[]::new)).bind(1, from)
+                .map(row -> Map.entry(new SeriesKey(row.get("store_id", String.class),
+                        row.get("product_id", String.class)), row.get("revenue", BigDecimal.class).doubleValue()))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
 }
