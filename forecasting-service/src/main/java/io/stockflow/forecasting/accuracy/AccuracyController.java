@@ -36,15 +36,37 @@ class AccuracyController {
         this.calendar = calendar;
     }
 
+    private static boolean validSegment(AccuracyRepository.SegmentBy by, String segment) {
+        return switch (by) {
+            case DEMAND_PATTERN -> SEGMENTS.contains(segment);
+            case ABC -> segment.matches("[ABC]");
+            case XYZ -> segment.matches("[XYZ]");
+            case CLUSTER -> segment.matches("\\d{1,2}");
+        };
+    }
+
     @GetMapping("/api/ml/analytics/accuracy")
     Mono<AccuracyReport> accuracy(@RequestParam(name = "model_version", required = false) Long modelVersion,
                                   @RequestParam(name = "store_id", required = false) String storeId,
                                   @RequestParam(name = "product_id", required = false) String productId,
+                                  @RequestParam(name = "segment_by", defaultValue = "demand_pattern")
+                                  String segmentBy,
                                   @RequestParam(required = false) String segment,
                                   @RequestParam(defaultValue = "100") int limit) {
         List<FieldViolation> errors = new ArrayList<>();
-        if (segment != null && !SEGMENTS.contains(segment)) {
-            errors.add(FieldViolation.of("segment", "unknown_segment", "segment must be one of " + SEGMENTS));
+        AccuracyRepository.SegmentBy by = Arrays.stream(AccuracyRepository.SegmentBy.values())
+                .filter(value -> value.name().equalsIgnoreCase(segmentBy)).findFirst().orElse(null);
+        if (by == null) {
+            errors.add(FieldViolation.of("segment_by", "unknown_segmentation", "segment_by must be one of "
+                    + Arrays.stream(AccuracyRepository.SegmentBy.values())
+                    .map(value -> value.name().toLowerCase(Locale.ROOT)).toList()));
+        } else if (segment != null && !validSegment(by, segment)) {
+            errors.add(FieldViolation.of("segment", "unknown_segment", "segment must be " + switch (by) {
+                case DEMAND_PATTERN -> "one of " + SEGMENTS;
+                case ABC -> "A, B or C";
+                case XYZ -> "X, Y or Z";
+                case CLUSTER -> "a cluster number from 0";
+            }));
         }
         if (limit < 1 || limit > 10_000) {
             errors.add(FieldViolation.of("limit", "out_of_range", "limit must be between 1 and 10000"));
@@ -63,19 +85,19 @@ class AccuracyController {
             long id = found.version();
             LocalDate through = calendar.yesterday();
             return Mono.zip(
-                    accuracy.backtest(id, storeId, productId, segment, AccuracyRepository.Grouping.MODEL, limit)
+                    accuracy.backtest(id, storeId, productId, by, segment, AccuracyRepository.Grouping.MODEL, limit)
                             .collectList(),
-                    accuracy.backtest(id, storeId, productId, segment, AccuracyRepository.Grouping.SEGMENT, limit)
+                    accuracy.backtest(id, storeId, productId, by, segment, AccuracyRepository.Grouping.SEGMENT, limit)
                             .collectList(),
-                    accuracy.backtest(id, storeId, productId, segment, AccuracyRepository.Grouping.SERIES, limit)
+                    accuracy.backtest(id, storeId, productId, by, segment, AccuracyRepository.Grouping.SERIES, limit)
                             .collectList(),
-                    accuracy.live(id, through, storeId, productId, segment, AccuracyRepository.Grouping.MODEL,
+                    accuracy.live(id, through, storeId, productId, by, segment, AccuracyRepository.Grouping.MODEL,
                             limit).collectList(),
-                    accuracy.live(id, through, storeId, productId, segment,
+                    accuracy.live(id, through, storeId, productId, by, segment,
                             AccuracyRepository.Grouping.SEGMENT, limit).collectList(),
-                    accuracy.live(id, through, storeId, productId, segment, AccuracyRepository.Grouping.SERIES,
+                    accuracy.live(id, through, storeId, productId, by, segment, AccuracyRepository.Grouping.SERIES,
                             limit).collectList())
-                    .map(rows -> new AccuracyReport(id, through,
+                    .map(rows -> new AccuracyReport(id, through, by.name().toLowerCase(Locale.ROOT),
                             new AccuracyReport.Section(rows.getT1(), rows.getT2(), rows.getT3()),
                             new AccuracyReport.Section(rows.getT4(), rows.getT5(), rows.getT6())));
         });

@@ -9,10 +9,10 @@ import java.time.LocalDate;
 /** Accuracy aggregates in SQL, over the registry's backtest scores and over issued forecasts against actuals. */
 public class AccuracyRepository {
 
-    /** How rows are grouped: every series together, per demand class, or per series. */
+    /** How rows are grouped: every series together, per segment, or per series. */
     public enum Grouping {
         MODEL("", ""),
-        SEGMENT("f.demand_pattern AS segment,", "f.demand_pattern,"),
+        SEGMENT("{segment} AS segment,", "{segment},"),
         SERIES("f.store_id, f.product_id,", "f.store_id, f.product_id,");
 
         final String select;
@@ -24,11 +24,22 @@ public class AccuracyRepository {
         }
     }
 
+    /** Which segmentation segments are: the demand class, the ABC or XYZ class, or the k-means cluster of a run. */
+    public enum SegmentBy {
+        DEMAND_PATTERN("f.demand_pattern"), ABC("f.abc::text"), XYZ("f.xyz::text"), CLUSTER("f.cluster::text");
+
+        final String column;
+
+        SegmentBy(String column) {
+            this.column = column;
+        }
+    }
+
     private static final String FILTERS = """
 
             AND ($2::text IS NULL OR f.store_id = $2)
             AND ($3::text IS NULL OR f.product_id = $3)
-            AND ($4::text IS NULL OR f.demand_pattern = $4)
+            AND ($4::text IS NULL OR {segment} = $4)
             """;
 
     private final DatabaseClient db;
@@ -37,8 +48,8 @@ public class AccuracyRepository {
         this.db = db;
     }
 
-    public Flux<AccuracyRow> backtest(long version, String storeId, String productId, String segment,
-                                      Grouping grouping, int limit) {
+    public Flux<AccuracyRow> backtest(long version, String storeId, String productId, SegmentBy segmentBy,
+                                      String segment, Grouping grouping, int limit) {
         String sql = "SELECT " + grouping.select + """
                  b->>'model' AS model,
                  count(*) FILTER (WHERE b->>'failure' IS NULL) AS series,
@@ -53,8 +64,8 @@ public class AccuracyRepository {
                 FROM series_fit f, jsonb_array_elements(f.backtests) b
                 WHERE f.model_version_id = $1""" + FILTERS + "\nGROUP BY " + grouping.groupBy + " b->>'model'"
                 + "\nORDER BY " + grouping.groupBy + " mase NULLS LAST LIMIT $5";
-        return bind(db.sql(sql).bind(0, version), storeId, productId, segment, limit)
-                .map(row -> row(row, grouping)).all();
+        return bind(db.sql(sql.replace("{segment}", segmentBy.column)).bind(0, version), storeId, productId, segment,
+                limit).map(row -> row(row, grouping)).all();
     }
 
     /**
@@ -62,12 +73,12 @@ public class AccuracyRepository {
      * sold; MASE divides each series' MAE by the
      * naive scale its fit in {@code version} recorded.
      */
-    public Flux<AccuracyRow> live(long version, LocalDate through, String storeId, String productId, String segment,
-                                  Grouping grouping, int limit) {
+    public Flux<AccuracyRow> live(long version, LocalDate through, String storeId, String productId,
+                                  SegmentBy segmentBy, String segment, Grouping grouping, int limit) {
         // A day is scored once it is complete: before yesterday, and within the data of its store.
         String sql = """
                 WITH scored AS (
-                    SELECT f.store_id, f.product_id, f.demand_pattern, f.naive_scale, i.model, i.point,
+                    SELECT f.store_id, f.product_id, {column} AS segment, f.naive_scale, i.model, i.point,
                            coalesce(d.units_sold, 0)::float8 AS actual
                     FROM issued_forecast i
                     JOIN series_fit f ON f.model_version_id = $1 AND f.store_id = i.store_id
@@ -76,10 +87,10 @@ public class AccuracyRepository {
                                             AND d.day = i.target_day
                     WHERE i.target_day <= $6
                       AND i.target_day <= (SELECT max(s.last_day) FROM series s WHERE s.store_id = i.store_id)"""
-                + FILTERS + """
+                + FILTERS.replace("{segment}", "{column}") + """
                 ),
                 per_series AS (
-                    SELECT store_id, product_id, demand_pattern, model, count(*) AS days,
+                    SELECT store_id, product_id, segment, model, count(*) AS days,
                            avg(abs(actual - point)) AS mae,
                            sum((actual - point) ^ 2) AS squares,
                            avg(abs(actual - point) / nullif(actual, 0)) * 100 AS mape,
@@ -88,7 +99,7 @@ public class AccuracyRepository {
                            avg(abs(actual - point)) / nullif(max(naive_scale), 0) AS mase,
                            sum(abs(actual - point)) AS absolute_errors, sum(actual) AS actual_sum,
                            avg(point - actual) AS bias
-                    FROM scored GROUP BY store_id, product_id, demand_pattern, model)
+                    FROM scored GROUP BY store_id, product_id, segment, model)
                 """ + "SELECT " + grouping.select + """
                  f.model, count(*) AS series, sum(f.days) AS days, avg(f.mae) AS mae,
                  sqrt(sum(f.squares) / sum(f.days)) AS rmse, avg(f.mape) AS mape, avg(f.smape) AS smape,
@@ -97,7 +108,8 @@ public class AccuracyRepository {
                 FROM per_series f
                 """ + "GROUP BY " + grouping.groupBy + " f.model\nORDER BY " + grouping.groupBy
                 + " mase NULLS LAST LIMIT $5";
-        return bind(db.sql(sql).bind(0, version), storeId, productId, segment, limit).bind(5, through)
+        String resolved = sql.replace("{segment}", "f.segment").replace("{column}", segmentBy.column);
+        return bind(db.sql(resolved).bind(0, version), storeId, productId, segment, limit).bind(5, through)
                 .map(row -> row(row, grouping)).all();
     }
 

@@ -79,15 +79,9 @@ class SegmentController {
         List<double[]> weekly = new ArrayList<>();
         double[] revenues = new double[histories.size()];
         for (int i = 0; i < histories.size(); i++) {
-            double[] sold = histories.get(i).sold();
-            double[] window = Arrays.copyOfRange(sold, Math.max(0, sold.length - windowDays), sold.length);
-            profiles.add(DemandProfile.of(window));
-            double[] weeks = new double[Math.max(1, window.length / 7)];
-            // Whole weeks counted back from the last day, so the latest week is complete.
-            for (int t = 0; t < weeks.length * 7; t++) {
-                weeks[weeks.length - 1 - t / 7] += window[window.length - 1 - t];
-            }
-            weekly.add(weeks);
+            SegmentInput input = SegmentInput.of(histories.get(i).sold(), windowDays);
+            profiles.add(input.profile());
+            weekly.add(input.weekly());
             revenues[i] = revenue.getOrDefault(histories.get(i).key(), 0.0);
         }
         Segmentation.Result result = Segmentation.segment(profiles, revenues, weekly, k, SEED);

@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Demand segments: k-means (k-means++ seeding, best of several seeded runs, commons-math) on demand profiles
  * standardised to zero mean and unit variance per feature — level on a log scale, so that one fast mover does not
- * make every other series look alike — plus ABC classes by revenue (A: the items making the first 80% of revenue,
- * B: the next 15%, C: the rest) and XYZ classes by the coefficient of variation of weekly demand (X ≤ 0.5,
+ * make every other series look alike — plus ABC classes by revenue, or by units where no revenue is recorded
+ * (A: the items making the first 80% of revenue, B: the next 15%, C: the rest) and XYZ classes by the coefficient of variation of weekly demand (X ≤ 0.5,
  * Y ≤ 1.0, Z above), as in Silver, Pyke &amp; Thomas, Inventory and Production Management in Supply Chains, §2.
  */
 public final class Segmentation {
@@ -56,7 +56,9 @@ public final class Segmentation {
         if (n == 0) {
             return new Result(List.of(), List.of());
         }
-        char[] abc = abc(revenue);
+        // Without any revenue recorded (a units-only history import), units stand in for it.
+        boolean noRevenue = Arrays.stream(revenue).allMatch(value -> value <= 0);
+        char[] abc = abc(noRevenue ? profiles.stream().mapToDouble(DemandProfile::level).toArray() : revenue);
         List<Assignment> assignments = new ArrayList<>(n);
         double[][] points = standardised(profiles);
         List<Point> items = new ArrayList<>(n);

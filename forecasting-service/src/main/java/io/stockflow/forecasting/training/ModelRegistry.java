@@ -1,7 +1,9 @@
 package io.stockflow.forecasting.training;
 
 import io.r2dbc.spi.Readable;
+import io.stockflow.common.events.SeriesKey;
 import io.stockflow.common.web.Problems;
+import io.stockflow.forecasting.segment.Segmentation;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -140,6 +142,33 @@ public class ModelRegistry {
                                                  $10::text[])""")
                 .bind(0, version).bind(1, stores).bind(2, products).bind(3, froms).bind(4, tos).bind(5, patterns)
                 .bind(6, scales).bind(7, members).bind(8, backtests).bind(9, notes)
+                .then();
+    }
+
+    /** Records each series' segments in a version's fits. */
+    public Mono<Void> saveSegments(long version, List<SeriesKey> series, List<Segmentation.Assignment> segments) {
+        if (series.isEmpty()) {
+            return Mono.empty();
+        }
+        int n = series.size();
+        String[] stores = new String[n];
+        String[] products = new String[n];
+        Integer[] clusters = new Integer[n];
+        String[] abc = new String[n];
+        String[] xyz = new String[n];
+        for (int i = 0; i < n; i++) {
+            stores[i] = series.get(i).storeId();
+            products[i] = series.get(i).productId();
+            clusters[i] = segments.get(i).cluster();
+            abc[i] = String.valueOf(segments.get(i).abc());
+            xyz[i] = String.valueOf(segments.get(i).xyz());
+        }
+        return db.sql("""
+                        UPDATE series_fit f SET cluster = s.cluster, abc = s.abc, xyz = s.xyz
+                        FROM unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::text[])
+                            AS s(store_id, product_id, cluster, abc, xyz)
+                        WHERE f.model_version_id = $1 AND f.store_id = s.store_id AND f.product_id = s.product_id""")
+                .bind(0, version).bind(1, stores).bind(2, products).bind(3, clusters).bind(4, abc).bind(5, xyz)
                 .then();
     }
 

@@ -15,6 +15,7 @@ import io.stockflow.forecasting.model.DriftDetector;
 import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.forecasting.model.ForecastModels;
 import io.stockflow.forecasting.publish.ForecastEvents;
+import io.stockflow.forecasting.segment.SegmentInput;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,7 +45,7 @@ class SeriesTrainer {
     private static final double[] BAND = {0.1, 0.9};
 
     /** What a series contributes to its run: the registry row and the artifact line. */
-    record Outcome(SeriesFitSummary summary, ArchivedFit artifactLine) {
+    record Outcome(SeriesFitSummary summary, ArchivedFit artifactLine, SegmentInput segmentInput) {
     }
 
     private final SeriesLoader loader;
@@ -87,7 +88,8 @@ class SeriesTrainer {
                 fit.members().stream().map(member -> new SeriesFitSummary.MemberWeight(member.name(),
                         member.model(), member.weight())).toList(),
                 scores(model, fit), fit.note());
-        return Optional.of(new Outcome(summary, ArchivedFit.of(key, model, series, historyEnd, fit)));
+        return Optional.of(new Outcome(summary, ArchivedFit.of(key, model, series, historyEnd, fit),
+                SegmentInput.of(demand, SegmentInput.DEFAULT_WINDOW_DAYS)));
     }
 
     private static List<SeriesFitSummary.BacktestScore> scores(String model, EnsembleForecaster.Fit fit) {

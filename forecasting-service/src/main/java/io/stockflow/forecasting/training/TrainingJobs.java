@@ -10,6 +10,8 @@ import io.stockflow.forecasting.demand.DemandCalendar;
 import io.stockflow.forecasting.demand.DemandRepository;
 import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.forecasting.model.ForecastModels;
+import io.stockflow.forecasting.segment.SegmentInput;
+import io.stockflow.forecasting.segment.Segmentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +38,9 @@ public class TrainingJobs {
     private static final Logger log = LoggerFactory.getLogger(TrainingJobs.class);
     private static final int CHUNK = 50;
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(2);
+    /** Clusters of the demand segmentation recorded with each run, and its seed (runs stay comparable). */
+    private static final int SEGMENTS = 4;
+    private static final long SEGMENT_SEED = 42;
 
     private final ModelRegistry registry;
     private final DemandRepository demand;
@@ -102,6 +108,19 @@ public class TrainingJobs {
         return registry.failInterrupted();
     }
 
+    /** Segments the trained series together (k-means needs them all) and records each one's segments. */
+    private void segment(long version, Map<SeriesKey, SegmentInput> inputs, Map<String, LocalDate> historyEnds) {
+        List<SeriesKey> keys = new ArrayList<>(inputs.keySet());
+        LocalDate since = historyEnds.values().stream().min(LocalDate::compareTo).orElse(LocalDate.now())
+                .minusDays(SegmentInput.DEFAULT_WINDOW_DAYS - 1L);
+        Map<SeriesKey, Double> revenue = demand.revenueSince(historyEnds.keySet(), since).block(QUERY_TIMEOUT);
+        double[] revenues = keys.stream().mapToDouble(key -> revenue.getOrDefault(key, 0.0)).toArray();
+        Segmentation.Result segments = Segmentation.segment(
+                keys.stream().map(key -> inputs.get(key).profile()).toList(), revenues,
+                keys.stream().map(key -> inputs.get(key).weekly()).toList(), SEGMENTS, SEGMENT_SEED);
+        registry.saveSegments(version, keys, segments.assignments()).block(QUERY_TIMEOUT);
+    }
+
     void run(long version, String model, List<String> stores, List<String> products) {
         try {
             List<SeriesKey> keys = demand.series(stores, products).collectList().block(QUERY_TIMEOUT);
@@ -112,6 +131,7 @@ public class TrainingJobs {
             AtomicInteger done = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
             BacktestTotals totals = new BacktestTotals();
+            Map<SeriesKey, SegmentInput> segmentInputs = new ConcurrentHashMap<>();
             LocalDate[] earliest = {null};
             ModelVersion.Artifact artifact;
             try (ArtifactStore.Writer writer = artifacts.open(version)) {
@@ -126,6 +146,7 @@ public class TrainingJobs {
                                         historyEnds.get(key.storeId()));
                                 outcome.ifPresent(trained -> {
                                     summaries.add(trained.summary());
+                                    segmentInputs.put(key, trained.segmentInput());
                                     trained.summary().backtests().forEach(totals::add);
                                     writer.write(trained.artifactLine());
                                     synchronized (earliest) {
@@ -154,6 +175,7 @@ public class TrainingJobs {
                 writer.close();
                 artifact = writer.artifact();
             }
+            segment(version, segmentInputs, historyEnds);
             Map<String, Object> metrics = new LinkedHashMap<>(totals.summary());
             metrics.put("series_trained", done.get());
             metrics.put("series_failed", failed.get());

@@ -81,6 +81,11 @@ class SegmentationTest {
         assertThat(result.assignments().stream().filter(a -> a.abc() == 'A').count()).isEqualTo(17);
         assertThat(result.clusters().get(1).centre().seasonality()).isGreaterThan(0.8);
         assertThat(result.clusters().get(0).centre().intermittency()).isGreaterThan(0.7);
+        // Without revenue, units rank the items instead: the fast ones are still the A and B items.
+        Segmentation.Result byUnits = Segmentation.segment(profiles, new double[40], weekly, 2, 42);
+        for (int i = 0; i < 40; i++) {
+            assertThat(byUnits.assignments().get(i).abc()).isIn(i % 2 == 0 ? List.of('A', 'B') : List.of('C'));
+        }
         // The same seed gives the same segments.
         assertThat(Segmentation.segment(profiles, revenue, weekly, 2, 42)).isEqualTo(result);
     }

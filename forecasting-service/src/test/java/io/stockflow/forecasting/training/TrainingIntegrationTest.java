@@ -175,6 +175,19 @@ class TrainingIntegrationTest {
         assertThat(accuracy.get("live").get("by_segment")).isNotEmpty();
         assertThat(accuracy.get("backtest").get("by_series")).extracting(row -> row.get("product_id").asString())
                 .contains("W", "I");
+
+        // The run also segmented its series: accuracy per ABC class (W sells far more than I: A and C).
+        JsonNode byAbc = client.get().uri("/api/ml/analytics/accuracy?store_id={s}&segment_by=abc", store)
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(byAbc.get("segment_by").asString()).isEqualTo("abc");
+        assertThat(byAbc.get("backtest").get("by_segment")).extracting(row -> row.get("segment").asString())
+                .containsOnly("A", "C");
+        client.get().uri("/api/ml/analytics/accuracy?store_id={s}&segment_by=cluster&segment=0", store).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.backtest.by_segment[0].segment").isEqualTo("0");
+        client.get().uri("/api/ml/analytics/accuracy?segment_by=colour").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("segment_by");
+        client.get().uri("/api/ml/analytics/accuracy?segment_by=abc&segment=Q").exchange().expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("segment");
     }
 
     @Test
