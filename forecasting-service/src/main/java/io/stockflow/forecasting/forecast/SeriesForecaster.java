@@ -38,10 +38,6 @@ public class SeriesForecaster {
         this.archive = archive;
     }
 
-    /** The longest horizon every fit covers. */
-    public int maxHorizonDays() {
-        return maxHorizonDays;
-    }
 
     /** @param model a name from {@link ForecastModels#names()} */
     public EnsembleForecaster.Fit fit(SeriesKey series, String model, DemandSeries history) {

@@ -62,7 +62,7 @@ public final class DriftDetector {
             absoluteSum += Math.abs(error);
         }
         double mad = n == 0 ? 0 : absoluteSum / n;
-        if (n < MIN_DAYS || mad == 0) {
+        if (mad == 0) {
             return new Assessment(n, sum, mad, 0, 0, 0, false, null);
         }
         double sigma = 1.25 * mad;
@@ -74,7 +74,8 @@ public final class DriftDetector {
             low = Math.max(0, low - z - cusumSlack);
         }
         double signal = sum / mad;
-        boolean drifting = Math.abs(signal) > trackingLimit || Math.max(high, low) > cusumLimit;
+        // The statistics are reported for any window; drift is only declared on enough days to mean something.
+        boolean drifting = n >= MIN_DAYS && (Math.abs(signal) > trackingLimit || Math.max(high, low) > cusumLimit);
         Direction direction = !drifting ? null
                 : (Math.abs(signal) > trackingLimit ? signal > 0 : high >= low)
                 ? Direction.UNDER_FORECAST : Direction.OVER_FORECAST;

@@ -75,16 +75,11 @@ class SegmentController {
 
     private static SegmentReport report(List<SeriesHistory> histories, Map<SeriesKey, Double> revenue, int k,
                                         int windowDays) {
-        List<DemandProfile> profiles = new ArrayList<>();
-        List<double[]> weekly = new ArrayList<>();
-        double[] revenues = new double[histories.size()];
-        for (int i = 0; i < histories.size(); i++) {
-            SegmentInput input = SegmentInput.of(histories.get(i).sold(), windowDays);
-            profiles.add(input.profile());
-            weekly.add(input.weekly());
-            revenues[i] = revenue.getOrDefault(histories.get(i).key(), 0.0);
-        }
-        Segmentation.Result result = Segmentation.segment(profiles, revenues, weekly, k, SEED);
+        List<SegmentInput> inputs = histories.stream()
+                .map(history -> SegmentInput.of(history.sold(), windowDays)).toList();
+        double[] revenues = histories.stream()
+                .mapToDouble(history -> revenue.getOrDefault(history.key(), 0.0)).toArray();
+        Segmentation.Result result = Segmentation.segment(inputs, revenues, k, SEED);
         List<SegmentReport.Series> series = new ArrayList<>();
         for (int i = 0; i < histories.size(); i++) {
             SeriesHistory history = histories.get(i);
@@ -93,7 +88,7 @@ class SegmentController {
             series.add(new SegmentReport.Series(history.key().storeId(), history.key().productId(),
                     assignment.cluster(), assignment.abc(), assignment.xyz(),
                     DemandClassifier.classify(Arrays.copyOfRange(sold, Math.max(0, sold.length - windowDays),
-                            sold.length)).pattern().name().toLowerCase(Locale.ROOT), profiles.get(i)));
+                            sold.length)).pattern().name().toLowerCase(Locale.ROOT), inputs.get(i).profile()));
         }
         Map<String, Map<Character, Long>> counts = new TreeMap<>();
         counts.put("abc", count(series, SegmentReport.Series::abc));

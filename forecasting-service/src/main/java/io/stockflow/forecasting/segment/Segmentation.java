@@ -37,6 +37,12 @@ public final class Segmentation {
     private Segmentation() {
     }
 
+    /** Segments series from their profiles and weekly totals ({@link SegmentInput}) and their revenue. */
+    public static Result segment(List<SegmentInput> inputs, double[] revenue, int k, long seed) {
+        return segment(inputs.stream().map(SegmentInput::profile).toList(), revenue,
+                inputs.stream().map(SegmentInput::weekly).toList(), k, seed);
+    }
+
     /**
      * @param profiles one per series
      * @param revenue  total revenue per series, same order

@@ -29,7 +29,6 @@ public class ArtifactFitArchive implements FitArchive {
 
     private final JsonMapper json;
     private volatile Map<String, ArchivedFit> fits = Map.of();
-    private volatile long version;
 
     public ArtifactFitArchive(JsonMapper json) {
         this.json = json;
@@ -55,13 +54,7 @@ public class ArtifactFitArchive implements FitArchive {
             return;
         }
         fits = loaded;
-        version = trained.version();
         log.info("Model version {}: {} fitted series loaded from {}", trained.version(), loaded.size(), path);
-    }
-
-    /** The version whose fits are loaded; 0 when none is. */
-    public long version() {
-        return version;
     }
 
     @Override

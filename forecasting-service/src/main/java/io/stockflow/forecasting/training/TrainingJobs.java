@@ -115,9 +115,8 @@ public class TrainingJobs {
                 .minusDays(SegmentInput.DEFAULT_WINDOW_DAYS - 1L);
         Map<SeriesKey, Double> revenue = demand.revenueSince(historyEnds.keySet(), since).block(QUERY_TIMEOUT);
         double[] revenues = keys.stream().mapToDouble(key -> revenue.getOrDefault(key, 0.0)).toArray();
-        Segmentation.Result segments = Segmentation.segment(
-                keys.stream().map(key -> inputs.get(key).profile()).toList(), revenues,
-                keys.stream().map(key -> inputs.get(key).weekly()).toList(), SEGMENTS, SEGMENT_SEED);
+        Segmentation.Result segments = Segmentation.segment(keys.stream().map(inputs::get).toList(), revenues,
+                SEGMENTS, SEGMENT_SEED);
         registry.saveSegments(version, keys, segments.assignments()).block(QUERY_TIMEOUT);
     }
 

@@ -24,12 +24,12 @@ class DriftDetectorTest {
         assertThat(assessment.drifting()).isTrue();
         assertThat(assessment.direction()).isEqualTo(DriftDetector.Direction.UNDER_FORECAST);
 
-        double[] sixActual = Arrays.copyOf(actual, 6);
-        double[] sixForecast = Arrays.copyOf(forecast, 6);
-        DriftDetector sixDays = new DriftDetector(4, 0.5, 5);
-        // Below MIN_DAYS nothing is judged, but the book's own numbers come out of the same arithmetic.
-        assertThat(sixDays.assess(sixActual, sixForecast).drifting()).isFalse();
-        assertThat(65 / (95.0 / 6)).isCloseTo(4.105, within(0.001));
+        // The book's six periods exactly: tracking signal 4.1. Six days are too few to declare drift on.
+        DriftDetector.Assessment sixDays = DriftDetector.standard().assess(Arrays.copyOf(actual, 6),
+                Arrays.copyOf(forecast, 6));
+        assertThat(sixDays.meanAbsoluteError()).isCloseTo(15.83, within(0.01));
+        assertThat(sixDays.trackingSignal()).isCloseTo(4.1, within(0.01));
+        assertThat(sixDays.drifting()).isFalse();
     }
 
     @Test
@@ -55,6 +55,8 @@ class DriftDetectorTest {
     void perfectForecastsAndShortWindowsAreNotJudged() {
         double[] same = {5, 5, 5, 5, 5, 5, 5, 5};
         assertThat(DriftDetector.standard().assess(same, same).drifting()).isFalse();
-        assertThat(DriftDetector.standard().assess(new double[] {9, 9}, new double[] {1, 1}).drifting()).isFalse();
+        DriftDetector.Assessment twoDays = DriftDetector.standard().assess(new double[] {9, 9}, new double[] {1, 1});
+        assertThat(twoDays.trackingSignal()).isEqualTo(2);
+        assertThat(twoDays.drifting()).isFalse();
     }
 }
