@@ -2,6 +2,11 @@ package io.stockflow.forecasting.batch;
 
 import io.stockflow.common.forecast.ForecastDay;
 import io.stockflow.forecasting.forecast.QuantileTables;
+import io.stockflow.forecasting.global.GlobalModelForecaster;
+import io.stockflow.forecasting.global.GradientBoostedTrainer;
+import io.stockflow.forecasting.global.LearnedSnapshots;
+import io.stockflow.forecasting.global.LstmTrainer;
+import io.stockflow.forecasting.model.DemandSeries;
 import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.forecasting.model.ForecastModels;
 import io.stockflow.forecasting.model.Forecaster;
@@ -12,6 +17,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +33,10 @@ import java.util.concurrent.Future;
  * forecasts with quantiles — the same models and calibration as the service, so any external tool can score them.
  *
  * <pre>deploy/forecast-csv.sh --input history.csv --output forecasts.csv [--horizon 28] [--model ensemble]
- *     [--quantiles 0.1,0.5,0.9,0.95,0.99] [--threads N]</pre>
+ *     [--quantiles 0.1,0.5,0.9,0.95,0.99] [--threads N] [--learned true]</pre>
+ *
+ * The learned models (gbm, lstm) are trained on the input panel itself: by name, or for the ensemble with
+ * {@code --learned true}.
  *
  * Output columns: series_id, date, model, point, one column per quantile (p10, p50…), members (name:weight;…),
  * note. Exit status 2 on bad arguments or input, with the reason on stderr.
@@ -57,12 +66,13 @@ public final class BatchForecast {
     static int run(List<SeriesPanel.Entry> panel, Options options) throws IOException, InterruptedException,
             ExecutionException {
         QuantileTables tables = new QuantileTables(options.quantiles);
+        List<Forecaster> candidates = candidates(panel, options);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads);
         try (BufferedWriter out = Files.newBufferedWriter(options.output, StandardCharsets.UTF_8)) {
             out.write("series_id,date,model,point," + String.join(",", tables.names()) + ",members,note\n");
             List<Future<String>> results = new ArrayList<>(panel.size());
             for (SeriesPanel.Entry entry : panel) {
-                results.add(pool.submit(() -> lines(entry, options, tables)));
+                results.add(pool.submit(() -> lines(entry, candidates, options, tables)));
             }
             int rows = 0;
             for (Future<String> result : results) {
@@ -75,9 +85,43 @@ public final class BatchForecast {
         }
     }
 
-    private static String lines(SeriesPanel.Entry entry, Options options, QuantileTables tables) {
-        List<Forecaster> candidates = EnsembleForecaster.NAME.equals(options.model)
-                ? ForecastModels.defaultMembers() : List.of(ForecastModels.member(options.model).orElseThrow());
+    /**
+     * The models to backtest: the statistical members, or one of them; the learned models are trained on the panel
+     * itself when asked for by name or, for the ensemble, with {@code --learned true}.
+     */
+    private static List<Forecaster> candidates(List<SeriesPanel.Entry> panel, Options options) {
+        List<String> learnedNames = ForecastModels.isLearned(options.model) ? List.of(options.model)
+                : EnsembleForecaster.NAME.equals(options.model) && options.learned ? ForecastModels.LEARNED
+                : List.of();
+        List<Forecaster> candidates = new ArrayList<>();
+        if (EnsembleForecaster.NAME.equals(options.model)) {
+            candidates.addAll(ForecastModels.defaultMembers());
+        } else if (learnedNames.isEmpty()) {
+            candidates.add(ForecastModels.member(options.model).orElseThrow());
+        }
+        if (learnedNames.isEmpty()) {
+            return candidates;
+        }
+        List<DemandSeries> series = panel.stream().map(SeriesPanel.Entry::series).toList();
+        LocalDate earliestEnd = series.stream().map(one -> one.start().plusDays(one.length() - 1L))
+                .min(LocalDate::compareTo).orElseThrow();
+        LocalDate latestEnd = series.stream().map(one -> one.start().plusDays(one.length() - 1L))
+                .max(LocalDate::compareTo).orElseThrow();
+        EnsembleForecaster.Settings settings = EnsembleForecaster.Settings.defaults();
+        LearnedSnapshots training = new LearnedSnapshots(
+                new GradientBoostedTrainer(GradientBoostedTrainer.Settings.defaults()),
+                new LstmTrainer(LstmTrainer.Settings.defaults()));
+        for (String name : learnedNames) {
+            GlobalModelForecaster learned = new GlobalModelForecaster(training.train(name, series,
+                    LearnedSnapshots.backtestThrough(earliestEnd, settings), latestEnd, System.err::println));
+            learned.prepareForEnsemble(series, new EnsembleForecaster(List.of(learned), settings));
+            candidates.add(learned);
+        }
+        return candidates;
+    }
+
+    private static String lines(SeriesPanel.Entry entry, List<Forecaster> candidates, Options options,
+                                QuantileTables tables) {
         EnsembleForecaster.Fit fit = new EnsembleForecaster(candidates, EnsembleForecaster.Settings.defaults())
                 .fit(entry.series(), options.horizon);
         StringBuilder members = new StringBuilder();
@@ -102,7 +146,8 @@ public final class BatchForecast {
     }
 
     /** Command-line options. */
-    record Options(Path input, Path output, int horizon, String model, double[] quantiles, int threads) {
+    record Options(Path input, Path output, int horizon, String model, double[] quantiles, int threads,
+                   boolean learned) {
 
         static Options parse(String[] args) {
             Path input = null;
@@ -111,6 +156,7 @@ public final class BatchForecast {
             String model = EnsembleForecaster.NAME;
             double[] quantiles = {0.1, 0.5, 0.9, 0.95, 0.99};
             int threads = Runtime.getRuntime().availableProcessors();
+            boolean learned = false;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -121,6 +167,7 @@ public final class BatchForecast {
                     case "--quantiles" -> quantiles = Arrays.stream(require(value, "--quantiles").split(","))
                             .mapToDouble(Double::parseDouble).toArray();
                     case "--threads" -> threads = Integer.parseInt(require(value, "--threads"));
+                    case "--learned" -> learned = Boolean.parseBoolean(require(value, "--learned"));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
@@ -143,7 +190,7 @@ public final class BatchForecast {
             if (threads < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1");
             }
-            return new Options(input, output, horizon, model, quantiles, threads);
+            return new Options(input, output, horizon, model, quantiles, threads, learned);
         }
 
         private static String require(String value, String option) {

@@ -2,6 +2,11 @@ package io.stockflow.forecasting.batch;
 
 import io.stockflow.common.synthetic.SyntheticPosConfig;
 import io.stockflow.forecasting.forecast.QuantileTables;
+import io.stockflow.forecasting.global.GlobalModel;
+import io.stockflow.forecasting.global.GlobalModelForecaster;
+import io.stockflow.forecasting.global.GradientBoostedTrainer;
+import io.stockflow.forecasting.global.LearnedSnapshots;
+import io.stockflow.forecasting.global.LstmTrainer;
 import io.stockflow.forecasting.model.AccuracyMetrics;
 import io.stockflow.forecasting.model.ArimaForecaster;
 import io.stockflow.forecasting.model.DemandClassifier;
@@ -41,6 +46,7 @@ import java.util.concurrent.Future;
  */
 public final class ForecastBenchmark {
 
+    private static final String STATISTICAL = "ensemble_statistical";
     private static final double[] LEVELS = {0.1, 0.5, 0.9, 0.95, 0.99};
     /** A one-week lead time: its totals come from backtest windows, not the normal fallback. */
     private static final int WEEK_LEAD_TIME = 7;
@@ -70,7 +76,10 @@ public final class ForecastBenchmark {
             speed(panel, threads);
         } else {
             accuracy(panel, Integer.parseInt(options.getOrDefault("test-days", "28")), threads,
-                    Boolean.parseBoolean(options.getOrDefault("with-arima", "false")));
+                    Boolean.parseBoolean(options.getOrDefault("with-arima", "false")),
+                    Boolean.parseBoolean(options.getOrDefault("learned", "true")),
+                    Integer.parseInt(options.getOrDefault("lstm-epochs",
+                            String.valueOf(LstmTrainer.Settings.defaults().maxEpochs()))));
         }
         System.out.printf(Locale.ROOT, "peak RSS: %d MB%n", peakRssMb());
     }
@@ -112,21 +121,27 @@ public final class ForecastBenchmark {
         }
     }
 
-    private static void accuracy(List<SeriesPanel.Entry> panel, int testDays, int threads, boolean withArima)
-            throws Exception {
+    private static void accuracy(List<SeriesPanel.Entry> panel, int testDays, int threads, boolean withArima,
+                                 boolean learned, int lstmEpochs) throws Exception {
         List<Forecaster> members = new ArrayList<>(ForecastModels.defaultMembers());
         if (withArima) {
             members.add(new ArimaForecaster());
         }
+        EnsembleForecaster statistical = new EnsembleForecaster(members, EnsembleForecaster.Settings.defaults());
+        List<GlobalModelForecaster> learnedMembers = learned
+                ? trainLearned(panel, testDays, statistical, lstmEpochs) : List.of();
+        members.addAll(learnedMembers);
+        EnsembleForecaster ensemble = new EnsembleForecaster(members, EnsembleForecaster.Settings.defaults());
         Map<String, Score> scores = new LinkedHashMap<>();
         members.forEach(member -> scores.put(member.name(), new Score()));
+        scores.put(STATISTICAL, new Score());
         scores.put(EnsembleForecaster.NAME, new Score());
         Map<String, Map<String, Score>> bySegment = new TreeMap<>();
         long[] dailyCovered = new long[LEVELS.length];
         long[] leadCovered = new long[LEVELS.length];
         long[] weekCovered = new long[LEVELS.length];
         long[] counts = new long[2];
-        EnsembleForecaster ensemble = ForecastModels.defaultEnsemble();
+        Map<String, Integer> chosen = new TreeMap<>();
         long started = System.nanoTime();
         parallel(panel, threads, entry -> {
             DemandSeries series = entry.series();
@@ -141,8 +156,17 @@ public final class ForecastBenchmark {
                 scores.get(member.name()).add(metrics);
                 segmentScore(bySegment, segment, member.name()).add(metrics);
             }
+            if (!learnedMembers.isEmpty()) {
+                AccuracyMetrics alone = AccuracyMetrics.of(history, actual,
+                        statistical.fit(training, testDays).mean(), ForecastModels.WEEK);
+                scores.get(STATISTICAL).add(alone);
+                segmentScore(bySegment, segment, STATISTICAL).add(alone);
+            }
             EnsembleForecaster.Fit fit = ensemble.fit(training, testDays);
             AccuracyMetrics metrics = AccuracyMetrics.of(history, actual, fit.mean(), ForecastModels.WEEK);
+            synchronized (chosen) {
+                fit.members().forEach(member -> chosen.merge(member.name(), 1, Integer::sum));
+            }
             scores.get(EnsembleForecaster.NAME).add(metrics);
             segmentScore(bySegment, segment, EnsembleForecaster.NAME).add(metrics);
             double[][] quantiles = fit.quantiles(LEVELS);
@@ -167,13 +191,22 @@ public final class ForecastBenchmark {
                 (System.nanoTime() - started) / 1e9, threads, testDays);
         System.out.println("| model | series | MASE | sMAPE % | WAPE % | bias |");
         System.out.println("|---|---|---|---|---|---|");
-        scores.forEach((name, score) -> System.out.println(score.row(name)));
+        scores.forEach((name, score) -> {
+            if (score.series > 0) {
+                System.out.println(score.row(name));
+            }
+        });
         double naive = scores.get("seasonal_naive").mase();
         double bestMember = members.stream().mapToDouble(member -> scores.get(member.name()).mase()).min()
                 .orElseThrow();
         double ensembleMase = scores.get(EnsembleForecaster.NAME).mase();
         System.out.printf(Locale.ROOT, "%nensemble vs seasonal naive: %.1f%% lower MASE; vs best single member: "
                 + "%.1f%% lower%n", 100 * (1 - ensembleMase / naive), 100 * (1 - ensembleMase / bestMember));
+        if (!learnedMembers.isEmpty()) {
+            System.out.printf(Locale.ROOT, "ensemble with learned members vs statistical ensemble: %.2f%% lower MASE%n",
+                    100 * (1 - ensembleMase / scores.get(STATISTICAL).mase()));
+        }
+        System.out.println("members combined (series using each): " + chosen);
         System.out.println("\n| segment | model | series | MASE | sMAPE % | WAPE % | bias |");
         System.out.println("|---|---|---|---|---|---|---|");
         bySegment.forEach((segment, models) -> models.forEach((name, score) ->
@@ -186,6 +219,53 @@ public final class ForecastBenchmark {
                     100.0 * dailyCovered[q] / counts[0], 100.0 * weekCovered[q] / counts[1],
                     100.0 * leadCovered[q] / counts[1]);
         }
+    }
+
+    /**
+     * Trains the global models on the panel minus its held-out days: one snapshot through the day before the
+     * ensemble's first backtest origin (for its backtests), one through the last training day (for the forecast).
+     */
+    private static List<GlobalModelForecaster> trainLearned(List<SeriesPanel.Entry> panel, int testDays,
+                                                            EnsembleForecaster ensemble, int lstmEpochs) {
+        List<DemandSeries> trainings = panel.stream()
+                .map(entry -> entry.series().truncate(entry.series().length() - testDays)).toList();
+        LocalDate end = trainings.stream().map(series -> series.start().plusDays(series.length() - 1L))
+                .max(LocalDate::compareTo).orElseThrow();
+        LocalDate backtestThrough = LearnedSnapshots.backtestThrough(end, EnsembleForecaster.Settings.defaults());
+        LearnedSnapshots training = new LearnedSnapshots(
+                new GradientBoostedTrainer(GradientBoostedTrainer.Settings.defaults()),
+                new LstmTrainer(LstmTrainer.Settings.defaults().withEpochs(lstmEpochs)));
+        List<GlobalModelForecaster> learned = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "%n| learned model | snapshot trained through | series | rows / windows | "
+                + "rounds / epochs | train s |%n|---|---|---|---|---|---|%n");
+        for (String name : ForecastModels.LEARNED) {
+            List<GlobalModel> snapshots = training.train(name, trainings, backtestThrough, end,
+                    line -> System.out.println("  " + line));
+            for (GlobalModel model : snapshots) {
+                Map<String, Object> stats = model.training();
+                System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", name,
+                        model.spec().trainedThrough(), stats.get("series"),
+                        stats.getOrDefault("training_rows", stats.get("training_windows")),
+                        stats.getOrDefault("boosting_rounds", stats.get("epochs_run")), stats.get("train_seconds"));
+            }
+            learned.add(new GlobalModelForecaster(snapshots));
+        }
+
+        System.out.printf(Locale.ROOT, "%n| batched inference, every series at once | series | s |%n|---|---|---|%n");
+        for (GlobalModelForecaster member : learned) {
+            GlobalModel model = member.snapshots().get(member.snapshots().size() - 1);
+            long inference = System.nanoTime();
+            model.forecast(trainings);
+            System.out.printf(Locale.ROOT, "| %s | %d | %.2f |%n", model.name(), trainings.size(),
+                    (System.nanoTime() - inference) / 1e9);
+        }
+        for (GlobalModelForecaster member : learned) {
+            long preparing = System.nanoTime();
+            member.prepareForEnsemble(trainings, ensemble);
+            System.out.printf(Locale.ROOT, "%s: backtest and final forecasts of every series prepared in %.1f s%n",
+                    member.name(), (System.nanoTime() - preparing) / 1e9);
+        }
+        return learned;
     }
 
     private static Score segmentScore(Map<String, Map<String, Score>> bySegment, String segment, String model) {

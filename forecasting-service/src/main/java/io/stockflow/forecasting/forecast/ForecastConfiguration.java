@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.stockflow.forecasting.ForecastingProperties;
 import io.stockflow.forecasting.demand.DemandCalendar;
 import io.stockflow.forecasting.demand.DemandRepository;
+import io.stockflow.forecasting.global.LearnedModels;
 import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.forecasting.regressor.RegressorRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,9 +26,9 @@ class ForecastConfiguration {
 
     @Bean
     SeriesForecaster seriesForecaster(ForecastingProperties properties, MeterRegistry registry,
-                                      ObjectProvider<FitArchive> archive) {
+                                      ObjectProvider<FitArchive> archive, LearnedModels learned) {
         return new SeriesForecaster(properties.maxHorizonDays(), EnsembleForecaster.Settings.defaults(), CACHED_FITS,
-                registry, archive.getIfAvailable(() -> FitArchive.NONE));
+                registry, archive.getIfAvailable(() -> FitArchive.NONE), learned);
     }
 
     @Bean

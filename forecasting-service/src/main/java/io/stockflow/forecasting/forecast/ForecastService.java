@@ -149,6 +149,7 @@ public class ForecastService {
         if (!errors.isEmpty()) {
             throw new ApiProblemException(Problems.invalidInput("invalid forecast request", errors));
         }
+        models.forEach(forecaster::requireAvailable);
     }
 
     private static void requireKnown(Set<String> stores, Set<String> knownStores, Set<String> products,

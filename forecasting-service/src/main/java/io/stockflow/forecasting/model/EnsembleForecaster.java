@@ -135,22 +135,19 @@ public final class EnsembleForecaster implements Forecaster {
         DemandHistory.requireHorizon(horizon);
         double[] demand = series.demand();
         int n = demand.length;
-        int origins = settings.origins();
-        int testDays = settings.backtestHorizon();
-        while (origins > 1 && n - origins * testDays < MIN_TRAINING_DAYS) {
-            origins--;
-        }
-        testDays = Math.min(testDays, n - MIN_TRAINING_DAYS);
-        if (testDays < MIN_BACKTEST_DAYS) {
+        int[] originDays = backtestOrigins(n);
+        if (originDays.length == 0) {
             return recentMean(demand, horizon, "History of " + n + " days is shorter than the "
                     + (MIN_TRAINING_DAYS + MIN_BACKTEST_DAYS) + " needed to backtest models");
         }
+        int origins = originDays.length;
+        int testDays = backtestDays(n);
 
         double[][] actuals = new double[origins][];
         DemandSeries[] trainings = new DemandSeries[origins];
         double[] scales = new double[origins];
         for (int k = 0; k < origins; k++) {
-            int originDay = n - (origins - k) * testDays;
+            int originDay = originDays[k];
             trainings[k] = series.truncate(originDay);
             actuals[k] = Arrays.copyOfRange(demand, originDay, originDay + testDays);
             double scale = AccuracyMetrics.seasonalNaiveInSampleMae(trainings[k].demand(), settings.seasonPeriod());
@@ -215,6 +212,30 @@ public final class EnsembleForecaster implements Forecaster {
         backtests.stream().filter(backtest -> !backtest.scored()).forEach(bestFirst::add);
         return new Fit(mean, List.copyOf(members), ResidualQuantiles.fromBacktests(actuals, combinedBacktest),
                 List.copyOf(bestFirst), pooledMetrics(trainings, actuals, combinedBacktest), origins, testDays, null);
+    }
+
+    /**
+     * The days known at each backtest origin of a history of {@code length} days, oldest first; none when the
+     * history is too short to backtest. Global models use it to forecast all the backtests of a panel in one batch.
+     */
+    public int[] backtestOrigins(int length) {
+        int origins = settings.origins();
+        while (origins > 1 && length - origins * settings.backtestHorizon() < MIN_TRAINING_DAYS) {
+            origins--;
+        }
+        int testDays = backtestDays(length);
+        if (testDays < MIN_BACKTEST_DAYS) {
+            return new int[0];
+        }
+        int[] days = new int[origins];
+        for (int k = 0; k < origins; k++) {
+            days[k] = length - (origins - k) * testDays;
+        }
+        return days;
+    }
+
+    private int backtestDays(int length) {
+        return Math.min(settings.backtestHorizon(), length - MIN_TRAINING_DAYS);
     }
 
     /** Weights ∝ 1/score; a perfect member (score 0) takes all the weight, shared with any other perfect one. */

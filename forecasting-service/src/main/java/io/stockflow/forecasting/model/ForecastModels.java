@@ -14,6 +14,16 @@ public final class ForecastModels {
     /** Daily demand repeats weekly. */
     public static final int WEEK = 7;
 
+    /** The global gradient-boosting model's name. */
+    public static final String GBM = "gbm";
+    /** The global LSTM's name. */
+    public static final String LSTM = "lstm";
+    /**
+     * Models trained across all series by a training run (io.stockflow.forecasting.global): members of the ensemble
+     * once trained, where their native libraries load.
+     */
+    public static final List<String> LEARNED = List.of(GBM, LSTM);
+
     private static final Map<String, Supplier<Forecaster>> MEMBERS = new LinkedHashMap<>();
     /**
      * Models a caller may ask for that the default ensemble leaves out: ARIMA's order search costs 0.1–0.2 s per
@@ -40,10 +50,18 @@ public final class ForecastModels {
         names.add(EnsembleForecaster.NAME);
         names.addAll(MEMBERS.keySet());
         names.addAll(OPT_IN.keySet());
+        names.addAll(LEARNED);
         return names;
     }
 
-    /** A single model by name, default member or opt-in; empty for the ensemble and for unknown names. */
+    public static boolean isLearned(String name) {
+        return LEARNED.contains(name);
+    }
+
+    /**
+     * A single statistical model by name, default member or opt-in; empty for the ensemble, the learned models and
+     * unknown names.
+     */
     public static Optional<Forecaster> member(String name) {
         return Optional.ofNullable(MEMBERS.getOrDefault(name, OPT_IN.get(name))).map(Supplier::get);
     }

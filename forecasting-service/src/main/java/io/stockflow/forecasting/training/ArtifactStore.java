@@ -5,6 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,37 @@ public class ArtifactStore {
         this.json = json;
     }
 
+    /** Where a version's file of the given name belongs (learned models' snapshots). */
+    public Path file(long version, String name) {
+        try {
+            Files.createDirectories(directory);
+            return directory.resolve("v" + version + "-" + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A written file as the registry records it: its path, SHA-256 and size. */
+    public static ModelVersion.Artifact describe(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = sha256();
+            byte[] buffer = new byte[1 << 16];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+            return new ModelVersion.Artifact(file.toString(), HexFormat.of().formatHex(digest.digest()),
+                    Files.size(file));
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
     public Writer open(long version) {
         try {
             Files.createDirectories(directory);
@@ -50,11 +82,7 @@ public class ArtifactStore {
 
         private Writer(Path path) throws IOException {
             this.path = path;
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required of every JVM", e);
-            }
+            this.digest = sha256();
             this.counted = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(path)), digest);
             this.out = new GZIPOutputStream(counted, 1 << 16);
         }

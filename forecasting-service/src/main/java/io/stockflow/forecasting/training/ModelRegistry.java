@@ -3,6 +3,7 @@ package io.stockflow.forecasting.training;
 import io.r2dbc.spi.Readable;
 import io.stockflow.common.events.SeriesKey;
 import io.stockflow.common.web.Problems;
+import io.stockflow.forecasting.global.GlobalModelSpec;
 import io.stockflow.forecasting.segment.Segmentation;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,11 @@ public class ModelRegistry {
     private static final String COLUMNS = """
             id, model, status, requested_by, parameters::text AS parameters, series_total, series_done,
             series_failed, training_from, training_to, metrics::text AS metrics, artifact_path, artifact_sha256,
-            artifact_bytes, error, started_at, finished_at""";
+            artifact_bytes, error, started_at, finished_at, stage""";
+
+    private static final String LEARNED_COLUMNS = """
+            l.name, l.role, l.spec::text AS spec, l.training::text AS training, l.artifact_path, \
+            l.artifact_sha256, l.artifact_bytes""";
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -90,7 +95,7 @@ public class ModelRegistry {
 
     public Mono<ModelVersion> get(long version) {
         return db.sql("SELECT " + COLUMNS + " FROM model_version WHERE id = $1").bind(0, version)
-                .map(this::version).one();
+                .map(this::version).one().flatMap(this::withLearnedModels);
     }
 
     /** The newest version that finished, optionally of one model. */
@@ -104,7 +109,7 @@ public class ModelRegistry {
                 ? db.sql("SELECT " + COLUMNS + " FROM model_version ORDER BY id DESC LIMIT $1").bind(0, limit)
                 : db.sql("SELECT " + COLUMNS + " FROM model_version WHERE status = $2 ORDER BY id DESC LIMIT $1")
                         .bind(0, limit).bind(1, status);
-        return query.map(this::version).all();
+        return query.map(this::version).all().concatMap(this::withLearnedModels);
     }
 
     /** Stores the fit summaries of a chunk of series. */
@@ -184,6 +189,52 @@ public class ModelRegistry {
                 path == null ? null : new ModelVersion.Artifact(path, row.get("artifact_sha256", String.class),
                         row.get("artifact_bytes", Long.class)),
                 row.get("error", String.class), row.get("started_at", Instant.class),
-                row.get("finished_at", Instant.class));
+                row.get("finished_at", Instant.class), row.get("stage", String.class), List.of());
+    }
+
+    /** What a run is doing now: shown with its progress. */
+    public Mono<Void> stage(long version, String stage) {
+        return db.sql("UPDATE model_version SET stage = $2 WHERE id = $1").bind(0, version).bind(1, stage).then();
+    }
+
+    public Mono<Void> saveLearnedModel(long version, LearnedModelRecord learned) {
+        return db.sql("""
+                        INSERT INTO learned_model (model_version_id, name, role, trained_through, spec, training,
+                                                   artifact_path, artifact_sha256, artifact_bytes)
+                        VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9)""")
+                .bind(0, version).bind(1, learned.name()).bind(2, learned.role())
+                .bind(3, learned.spec().trainedThrough()).bind(4, json.writeValueAsString(learned.spec()))
+                .bind(5, json.writeValueAsString(learned.training())).bind(6, learned.artifact().path())
+                .bind(7, learned.artifact().sha256()).bind(8, learned.artifact().bytes())
+                .then();
+    }
+
+    private Mono<ModelVersion> withLearnedModels(ModelVersion version) {
+        return db.sql("SELECT " + LEARNED_COLUMNS + " FROM learned_model l WHERE l.model_version_id = $1 "
+                        + "ORDER BY l.name, l.role")
+                .bind(0, version.version()).map(this::learned).all().collectList()
+                .map(version::withLearnedModels);
+    }
+
+    /**
+     * The snapshots of each learned model from the newest successful run that trained it, keyed by that run's
+     * version: what the service forecasts with after a restart.
+     */
+    public Flux<Map.Entry<Long, LearnedModelRecord>> latestLearnedModels() {
+        return db.sql("SELECT l.model_version_id AS version, " + LEARNED_COLUMNS + """
+                         FROM learned_model l JOIN model_version v ON v.id = l.model_version_id
+                        WHERE v.status = 'succeeded'
+                          AND l.model_version_id = (SELECT max(l2.model_version_id) FROM learned_model l2
+                                                      JOIN model_version v2 ON v2.id = l2.model_version_id
+                                                     WHERE v2.status = 'succeeded' AND l2.name = l.name)""")
+                .map(row -> Map.entry(row.get("version", Long.class), learned(row))).all();
+    }
+
+    private LearnedModelRecord learned(Readable row) {
+        return new LearnedModelRecord(row.get("name", String.class), row.get("role", String.class),
+                json.readValue(row.get("spec", String.class), GlobalModelSpec.class),
+                json.readValue(row.get("training", String.class), OBJECT),
+                new ModelVersion.Artifact(row.get("artifact_path", String.class),
+                        row.get("artifact_sha256", String.class), row.get("artifact_bytes", Long.class)));
     }
 }

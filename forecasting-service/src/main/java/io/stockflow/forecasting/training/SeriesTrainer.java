@@ -7,7 +7,7 @@ import io.stockflow.common.forecast.ForecastUpdated;
 import io.stockflow.forecasting.accuracy.ForecastLedger;
 import io.stockflow.forecasting.forecast.QuantileTables;
 import io.stockflow.forecasting.forecast.SeriesForecaster;
-import io.stockflow.forecasting.forecast.SeriesLoader;
+import io.stockflow.forecasting.global.GlobalModelForecaster;
 import io.stockflow.forecasting.model.AccuracyMetrics;
 import io.stockflow.forecasting.model.DemandClassifier;
 import io.stockflow.forecasting.model.DemandSeries;
@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,16 +49,14 @@ class SeriesTrainer {
     record Outcome(SeriesFitSummary summary, ArchivedFit artifactLine, SegmentInput segmentInput) {
     }
 
-    private final SeriesLoader loader;
     private final SeriesForecaster forecaster;
     private final ForecastLedger ledger;
     private final ForecastEvents events;
     private final DriftDetector drift;
     private final QuantileTables tables;
 
-    SeriesTrainer(SeriesLoader loader, SeriesForecaster forecaster, ForecastLedger ledger, ForecastEvents events,
+    SeriesTrainer(SeriesForecaster forecaster, ForecastLedger ledger, ForecastEvents events,
                   DriftDetector drift, QuantileTables tables) {
-        this.loader = loader;
         this.forecaster = forecaster;
         this.ledger = ledger;
         this.events = events;
@@ -65,17 +64,15 @@ class SeriesTrainer {
         this.tables = tables;
     }
 
-    /** @return empty when the series has no sales up to {@code historyEnd} */
-    Optional<Outcome> train(SeriesKey key, String model, long version, LocalDate historyEnd) throws Exception {
-        Optional<DemandSeries> loaded = loader.load(key, historyEnd).blockOptional(STORE_TIMEOUT)
-                .flatMap(series -> series);
-        if (loaded.isEmpty()) {
-            return Optional.empty();
-        }
-        DemandSeries series = loaded.get();
+    /**
+     * @param series         the series' history through {@code historyEnd}
+     * @param learnedMembers the learned models the ensemble may combine
+     */
+    Outcome train(SeriesKey key, DemandSeries series, String model, long version, LocalDate historyEnd,
+                  Collection<GlobalModelForecaster> learnedMembers) throws Exception {
         judgeDrift(key, model, version, historyEnd);
 
-        EnsembleForecaster.Fit fit = forecaster.fit(key, model, series);
+        EnsembleForecaster.Fit fit = forecaster.refit(key, model, series, learnedMembers);
         double[] issued = Arrays.copyOf(fit.mean(), ISSUED_DAYS);
         double[][] band = fit.errors().daily(issued, BAND);
         ledger.issue(key, model, version, historyEnd, issued, band[0], band[1]).block(STORE_TIMEOUT);
@@ -88,8 +85,8 @@ class SeriesTrainer {
                 fit.members().stream().map(member -> new SeriesFitSummary.MemberWeight(member.name(),
                         member.model(), member.weight())).toList(),
                 scores(model, fit), fit.note());
-        return Optional.of(new Outcome(summary, ArchivedFit.of(key, model, series, historyEnd, fit),
-                SegmentInput.of(demand, SegmentInput.DEFAULT_WINDOW_DAYS)));
+        return new Outcome(summary, ArchivedFit.of(key, model, series, historyEnd, fit),
+                SegmentInput.of(demand, SegmentInput.DEFAULT_WINDOW_DAYS));
     }
 
     private static List<SeriesFitSummary.BacktestScore> scores(String model, EnsembleForecaster.Fit fit) {

@@ -11,7 +11,10 @@ import io.stockflow.forecasting.forecast.QuantileTables;
 import io.stockflow.forecasting.forecast.SeriesForecaster;
 import io.stockflow.forecasting.forecast.SeriesLoader;
 import io.stockflow.forecasting.model.DriftDetector;
-import io.stockflow.forecasting.model.EnsembleForecaster;
+import io.stockflow.forecasting.global.GradientBoostedTrainer;
+import io.stockflow.forecasting.global.LearnedModels;
+import io.stockflow.forecasting.global.LearnedSnapshots;
+import io.stockflow.forecasting.global.LstmTrainer;
 import io.stockflow.forecasting.publish.ForecastEvents;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
@@ -76,12 +79,14 @@ class TrainingConfiguration {
                               SeriesLoader loader, SeriesForecaster forecaster, ForecastLedger ledger,
                               ForecastEvents events, ForecastingProperties properties, JsonMapper json,
                               ArtifactFitArchive archive, ExecutorService trainingRunner,
-                              ExecutorService trainingPool, MeterRegistry meters) {
-        SeriesTrainer trainer = new SeriesTrainer(loader, forecaster, ledger, events, DriftDetector.standard(),
+                              ExecutorService trainingPool, MeterRegistry meters, LearnedModels learned,
+                              GradientBoostedTrainer boosting, LstmTrainer lstm) {
+        SeriesTrainer trainer = new SeriesTrainer(forecaster, ledger, events, DriftDetector.standard(),
                 new QuantileTables(properties.quantileLevels()));
-        return new TrainingJobs(registry, demand, calendar, trainer, new ArtifactStore(properties.artifactsDir(), json),
-                archive, trainingRunner, trainingPool, EnsembleForecaster.Settings.defaults(),
-                properties.maxHorizonDays(), meters);
+        ArtifactStore artifacts = new ArtifactStore(properties.artifactsDir(), json);
+        return new TrainingJobs(registry, demand, calendar, trainer, loader, forecaster, learned,
+                new LearnedModelTraining(learned, registry, artifacts, new LearnedSnapshots(boosting, lstm)), artifacts, archive,
+                trainingRunner, trainingPool, properties.maxHorizonDays(), meters);
     }
 
     @Bean
@@ -89,12 +94,15 @@ class TrainingConfiguration {
         return new ScheduledTraining(jobs);
     }
 
-    /** Marks runs a restart cut off as failed, then loads the last successful run's fits in the background. */
+    /**
+     * Marks runs a restart cut off as failed, then loads the last successful run's fits and learned models in the
+     * background.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void recoverInterruptedRuns(ApplicationReadyEvent ready) {
         TrainingJobs jobs = ready.getApplicationContext().getBean(TrainingJobs.class);
         jobs.recoverInterrupted().block();
-        jobs.reloadLatestFits();
+        jobs.reloadLatest();
     }
 
     @Bean
