@@ -41,10 +41,16 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
+        if (Runtime.version().feature() >= 24) {
+            // Native libraries (ND4J, LightGBM) must be allowed explicitly from JDK 24 on.
+            command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
+        // ND4J on small machines: one OpenMP thread per operation.
+        builder.environment().putIfAbsent("OMP_NUM_THREADS", "1");
         builder.environment().put("PORT", Integer.toString(port));
         // Only the gateway keeps its probes on a port of their own; elsewhere MANAGEMENT_PORT is not read.
         int managementPort = Integer.parseInt(environment.getOrDefault("MANAGEMENT_PORT", Integer.toString(port)));
