@@ -160,6 +160,14 @@ public final class Demo {
                         + " naive %.3f%n", version, run.path("status").asString(), run.path("series_done").asInt(),
                 run.path("series_failed").asInt(), ensemble.path("mase").asDouble(Double.NaN),
                 naive.path("mase").asDouble(Double.NaN));
+        for (JsonNode learned : run.path("learned_models")) {
+            if (learned.path("role").asString().equals("forecast")) {
+                out.printf("  learned model %s trained through %s: %s%n", learned.path("name").asString(),
+                        learned.path("spec").path("trained_through").asString(), learned.path("training"));
+            }
+        }
+        run.path("metrics").path("learned_models_failed").properties().forEach(failed ->
+                out.printf("  learned model %s not trained: %s%n", failed.getKey(), failed.getValue().asString()));
         List<String> stores = generator.storeIds().subList(0, Math.min(2, generator.storeIds().size()));
         JsonNode forecast = admin.post("/api/ml/forecast", Map.of("product_ids", List.of(product),
                 "store_ids", stores, "forecast_horizon_days", 14)).path("forecasts").path(0);

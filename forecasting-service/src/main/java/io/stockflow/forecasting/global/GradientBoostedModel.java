@@ -7,6 +7,7 @@ import io.stockflow.forecasting.model.DemandSeries;
 import io.stockflow.forecasting.model.ForecastModels;
 
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,11 @@ public final class GradientBoostedModel implements GlobalModel {
 
     public static final String NAME = ForecastModels.GBM;
 
+    /** Frees a replaced model's native booster once nothing refers to it any more. */
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final LGBMBooster booster;
+    private final Cleaner.Cleanable release;
     private final GlobalModelSpec spec;
     private final BoostingFeatures features;
     private final Map<String, Object> training;
@@ -30,6 +35,7 @@ public final class GradientBoostedModel implements GlobalModel {
 
     GradientBoostedModel(LGBMBooster booster, GlobalModelSpec spec, Map<String, Object> training) {
         this.booster = booster;
+        this.release = CLEANER.register(this, new Release(booster));
         this.spec = spec;
         this.features = new BoostingFeatures(spec.regressors());
         this.training = Map.copyOf(training);
@@ -126,12 +132,18 @@ public final class GradientBoostedModel implements GlobalModel {
 
     @Override
     public synchronized void close() {
-        if (!closed) {
-            closed = true;
+        closed = true;
+        release.clean();
+    }
+
+    private record Release(LGBMBooster booster) implements Runnable {
+
+        @Override
+        public void run() {
             try {
                 booster.close();
             } catch (LGBMException ignored) {
-                // Freeing native memory cannot fail in a way the caller could act on.
+                // Freeing native memory cannot fail in a way anyone could act on.
             }
         }
     }

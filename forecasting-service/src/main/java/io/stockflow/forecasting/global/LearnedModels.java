@@ -47,16 +47,15 @@ public class LearnedModels {
         return Optional.ofNullable(current.get(name));
     }
 
-    /** Puts newly trained models in place of the ones of the same names, which are closed. */
-    public void replace(long version, Map<String, GlobalModelForecaster> trained) {
-        List<GlobalModelForecaster> replaced = new ArrayList<>();
-        synchronized (this) {
-            trained.forEach((name, model) -> {
-                Optional.ofNullable(current.put(name, model)).ifPresent(replaced::add);
-                versions.put(name, version);
-            });
-        }
-        replaced.forEach(GlobalModelForecaster::close);
+    /**
+     * Puts newly trained models in place of the ones of the same names. The replaced ones are not closed: a forecast
+     * may still be using them; their native memory is freed once nothing refers to them.
+     */
+    public synchronized void replace(long version, Map<String, GlobalModelForecaster> trained) {
+        trained.forEach((name, model) -> {
+            current.put(name, model);
+            versions.put(name, version);
+        });
     }
 
     public synchronized List<Status> status() {

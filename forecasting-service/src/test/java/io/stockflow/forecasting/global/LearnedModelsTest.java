@@ -1,8 +1,15 @@
 package io.stockflow.forecasting.global;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +38,23 @@ class LearnedModelsTest {
         assertThat(learned.members()).isEmpty();
         assertThat(learned.status()).extracting(LearnedModels.Status::name).containsExactly("gbm", "lstm");
         assertThat(learned.status().get(1).backend().detail()).contains("jnind4jcpu");
+    }
+
+    /**
+     * ND4J without its linux-x86_64 native jars — as on a platform they are not built for — in a JVM of its own: the
+     * probe reports the failure instead of throwing it.
+     */
+    @Test
+    void nd4jWithoutItsNativeLibrariesIsReportedUnavailable(@TempDir Path cache) throws Exception {
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("linux-x86_64")).collect(Collectors.joining(File.pathSeparator));
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, BackendProbeMain.class.getName(), cache.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(probe.exitValue()).as(output).isZero();
+        assertThat(output).contains("available=false", "detail=ExceptionInInitializerError");
     }
 
     @Test
