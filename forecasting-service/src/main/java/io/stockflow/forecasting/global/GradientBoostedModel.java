@@ -44,6 +44,7 @@ public final class GradientBoostedModel implements GlobalModel {
     /** Reads a model that {@link #save} wrote. */
     public static GradientBoostedModel load(Path file, GlobalModelSpec spec, Map<String, Object> training)
             throws IOException {
+        LightGbmLibrary.require();
         try {
             return new GradientBoostedModel(LGBMBooster.loadModelFromString(
                     Files.readString(file, StandardCharsets.UTF_8)), spec, training);

@@ -66,6 +66,7 @@ public final class GradientBoostedTrainer {
      * @param progress       told of the boosting rounds as they go
      */
     public GradientBoostedModel train(List<DemandSeries> panel, LocalDate trainedThrough, Consumer<String> progress) {
+        LightGbmLibrary.require();
         long started = System.nanoTime();
         List<String> regressors = SeriesFeatures.regressorNames(panel);
         BoostingFeatures features = new BoostingFeatures(regressors);

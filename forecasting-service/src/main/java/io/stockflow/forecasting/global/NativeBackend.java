@@ -1,6 +1,5 @@
 package io.stockflow.forecasting.global;
 
-import io.github.metarank.lightgbm4j.LGBMBooster;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.file.Path;
@@ -29,12 +28,9 @@ public record NativeBackend(boolean available, String detail) {
         }
     }
 
-    /** LightGBM's library, unpacked by lightgbm4j from its jar. */
+    /** LightGBM's library, unpacked from lightgbm4j's jar into a folder of this JVM's own. */
     public static NativeBackend lightGbm() {
-        return probe(() -> {
-            LGBMBooster.loadNative();
-            return "LightGBM (lightgbm4j)";
-        });
+        return LightGbmLibrary.load();
     }
 
     /**

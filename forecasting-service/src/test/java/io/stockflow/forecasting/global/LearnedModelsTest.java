@@ -59,7 +59,10 @@ class LearnedModelsTest {
 
     @Test
     void theNativeLibrariesOfThisPlatformLoad() {
-        assertThat(NativeBackend.lightGbm().available()).isTrue();
+        NativeBackend lightGbm = NativeBackend.lightGbm();
+        assertThat(lightGbm.available()).as(lightGbm.detail()).isTrue();
+        // Unpacked where no other JVM on the machine overwrites it.
+        assertThat(lightGbm.detail()).contains("stockflow-lightgbm-");
         NativeBackend nd4j = NativeBackend.nd4j(null);
         assertThat(nd4j.available()).as(nd4j.detail()).isTrue();
         assertThat(nd4j.detail()).contains("OMP_NUM_THREADS=1");

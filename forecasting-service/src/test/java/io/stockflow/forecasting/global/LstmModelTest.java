@@ -52,6 +52,7 @@ class LstmModelTest {
     @Test
     void fineTuningMovesTheSnapshotForwardAndSavedNetworksForecastTheSame(@TempDir Path directory)
             throws Exception {
+        LstmTrainer trainer = new LstmTrainer(SMALL.withEpochs(2));
         LstmModel backtest = trainer.train(training, LearnedPanels.lastDay(training.get(0)).minusDays(28),
                 line -> { });
         LstmModel forecast = trainer.fineTune(backtest, training, LearnedPanels.lastDay(training.get(0)),
