@@ -77,7 +77,8 @@ public final class ForecastBenchmark {
         } else {
             accuracy(panel, Integer.parseInt(options.getOrDefault("test-days", "28")), threads,
                     Boolean.parseBoolean(options.getOrDefault("with-arima", "false")),
-                    Boolean.parseBoolean(options.getOrDefault("learned", "true")),
+                    List.of(options.getOrDefault("learned", String.join(",", ForecastModels.LEARNED)).split(","))
+                            .stream().filter(ForecastModels::isLearned).toList(),
                     Integer.parseInt(options.getOrDefault("lstm-epochs",
                             String.valueOf(LstmTrainer.Settings.defaults().maxEpochs()))));
         }
@@ -122,14 +123,14 @@ public final class ForecastBenchmark {
     }
 
     private static void accuracy(List<SeriesPanel.Entry> panel, int testDays, int threads, boolean withArima,
-                                 boolean learned, int lstmEpochs) throws Exception {
+                                 List<String> learned, int lstmEpochs) throws Exception {
         List<Forecaster> members = new ArrayList<>(ForecastModels.defaultMembers());
         if (withArima) {
             members.add(new ArimaForecaster());
         }
         EnsembleForecaster statistical = new EnsembleForecaster(members, EnsembleForecaster.Settings.defaults());
-        List<GlobalModelForecaster> learnedMembers = learned
-                ? trainLearned(panel, testDays, statistical, lstmEpochs) : List.of();
+        List<GlobalModelForecaster> learnedMembers = learned.isEmpty() ? List.of()
+                : trainLearned(panel, testDays, statistical, learned, lstmEpochs);
         members.addAll(learnedMembers);
         EnsembleForecaster ensemble = new EnsembleForecaster(members, EnsembleForecaster.Settings.defaults());
         Map<String, Score> scores = new LinkedHashMap<>();
@@ -226,7 +227,8 @@ public final class ForecastBenchmark {
      * ensemble's first backtest origin (for its backtests), one through the last training day (for the forecast).
      */
     private static List<GlobalModelForecaster> trainLearned(List<SeriesPanel.Entry> panel, int testDays,
-                                                            EnsembleForecaster ensemble, int lstmEpochs) {
+                                                            EnsembleForecaster ensemble, List<String> names,
+                                                            int lstmEpochs) {
         List<DemandSeries> trainings = panel.stream()
                 .map(entry -> entry.series().truncate(entry.series().length() - testDays)).toList();
         LocalDate end = trainings.stream().map(series -> series.start().plusDays(series.length() - 1L))
@@ -238,7 +240,7 @@ public final class ForecastBenchmark {
         List<GlobalModelForecaster> learned = new ArrayList<>();
         System.out.printf(Locale.ROOT, "%n| learned model | snapshot trained through | series | rows / windows | "
                 + "rounds / epochs | train s |%n|---|---|---|---|---|---|%n");
-        for (String name : ForecastModels.LEARNED) {
+        for (String name : names) {
             List<GlobalModel> snapshots = training.train(name, trainings, backtestThrough, end,
                     line -> System.out.println("  " + line));
             for (GlobalModel model : snapshots) {

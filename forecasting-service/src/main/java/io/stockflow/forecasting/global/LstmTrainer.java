@@ -33,7 +33,8 @@ import java.util.function.Consumer;
 /**
  * Trains {@link LstmModel}s: windows sampled from every series (a few origins each, not every stride: neighbouring
  * windows teach nearly the same thing), one series in ten held out, epochs until the held-out loss stops falling,
- * the best epoch's weights kept. Seeded: the same panel and settings give the same network.
+ * the best epoch's weights kept. Seeded: the same panel and settings give the same network. The output layer is a
+ * softplus: demand is never negative, and cutting negative outputs at zero afterwards would bias slow movers upwards.
  */
 public final class LstmTrainer {
 
@@ -211,7 +212,7 @@ public final class LstmTrainer {
                 .addLayer("dense", new DenseLayer.Builder().nOut(hidden).activation(Activation.RELU).build(),
                         "joined")
                 .addLayer("days_ahead", new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
-                        .nOut(settings.horizon()).activation(Activation.IDENTITY).build(), "dense")
+                        .nOut(settings.horizon()).activation(Activation.SOFTPLUS).build(), "dense")
                 .setOutputs("days_ahead")
                 .build();
     }

@@ -2,6 +2,7 @@ package io.stockflow.forecasting.global;
 
 import io.stockflow.forecasting.model.DemandSeries;
 import io.stockflow.forecasting.model.EnsembleForecaster;
+import io.stockflow.forecasting.model.SeasonalNaiveForecaster;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -83,6 +84,26 @@ class GlobalModelForecasterTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot forecast from 2024-03-10");
         assertThatThrownBy(() -> forecaster.forecast(new double[] {1, 2}, 7))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dated series");
+    }
+
+    @Test
+    void ensemblesConsiderItForFrequentDemandOnly() {
+        double[] rare = new double[200];
+        for (int t = 0; t < rare.length; t += 9) {
+            rare[t] = 1 + t % 4;
+        }
+        DemandSeries intermittent = DemandSeries.of(START, rare);
+        assertThat(forecaster.suits(intermittent)).isFalse();
+        assertThat(forecaster.suits(days(200))).isTrue();
+        EnsembleForecaster withNaive = new EnsembleForecaster(List.of(new SeasonalNaiveForecaster(7), forecaster),
+                EnsembleForecaster.Settings.defaults());
+        assertThat(withNaive.fit(intermittent, 28).backtests()).extracting(EnsembleForecaster.MemberBacktest::name)
+                .containsExactly("seasonal_naive");
+        assertThat(withNaive.fit(days(200), 28).backtests()).extracting(EnsembleForecaster.MemberBacktest::name)
+                .contains("gbm");
+        // Asked for alone, it answers anyway.
+        assertThat(new EnsembleForecaster(List.of(forecaster), EnsembleForecaster.Settings.defaults())
+                .fit(intermittent, 28).members()).extracting(EnsembleForecaster.Member::name).containsExactly("gbm");
     }
 
     @Test
