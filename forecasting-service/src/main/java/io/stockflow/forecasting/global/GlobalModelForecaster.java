@@ -1,7 +1,5 @@
 package io.stockflow.forecasting.global;
 
-import io.stockflow.forecasting.model.DemandClassifier;
-import io.stockflow.forecasting.model.DemandPattern;
 import io.stockflow.forecasting.model.DemandSeries;
 import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.forecasting.model.Forecast;
@@ -24,14 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GlobalModelForecaster implements Forecaster, AutoCloseable {
 
-    private record Origin(LocalDate start, int length, long demandHash) {
+    /** A forecast's inputs: the series up to its origin with all its regressors (two series may share demand). */
+    private record Origin(int length, String fingerprint) {
 
         static Origin of(DemandSeries series) {
-            long hash = 1125899906842597L;
-            for (double value : series.demand()) {
-                hash = 31 * hash + Double.doubleToLongBits(value);
-            }
-            return new Origin(series.start(), series.length(), hash);
+            return new Origin(series.length(), series.fingerprint());
         }
     }
 
@@ -76,18 +71,6 @@ public final class GlobalModelForecaster implements Forecaster, AutoCloseable {
     }
 
     /**
-     * Frequent demand only (smooth or erratic in the Syntetos–Boylan–Croston classification of the history): on
-     * intermittent and lumpy series the learned models over-forecast the rare sales and lost to Croston, TSB and the
-     * Prophet-style model in every benchmark panel (docs/benchmarks.md), while their backtests — a handful of
-     * non-zero days — could not tell; the ensemble leaves them out there.
-     */
-    @Override
-    public boolean suits(DemandSeries history) {
-        DemandPattern pattern = DemandClassifier.classify(history.demand()).pattern();
-        return pattern == DemandPattern.SMOOTH || pattern == DemandPattern.ERRATIC;
-    }
-
-    /**
      * Forecasts every given series in batches, one per snapshot, and keeps the results for {@link #forecast}.
      * Series that no snapshot may forecast are left out (forecasting them fails as it would unprepared).
      */
@@ -106,16 +89,13 @@ public final class GlobalModelForecaster implements Forecaster, AutoCloseable {
     }
 
     /**
-     * Prepares everything an ensemble asks of this model for the given series it suits: its forecast at each
-     * backtest origin and at the end of the history. In chunks, so that the truncated copies of a large panel never coexist.
+     * Prepares everything an ensemble asks of this model for the given series: its forecast at each backtest origin
+     * and at the end of the history. In chunks, so that the truncated copies of a large panel never coexist.
      */
     public void prepareForEnsemble(List<DemandSeries> series, EnsembleForecaster ensemble) {
         for (int from = 0; from < series.size(); from += PREPARE_CHUNK) {
             List<DemandSeries> origins = new ArrayList<>();
             for (DemandSeries one : series.subList(from, Math.min(series.size(), from + PREPARE_CHUNK))) {
-                if (!suits(one)) {
-                    continue;
-                }
                 for (int day : ensemble.backtestOrigins(one.length())) {
                     origins.add(one.truncate(day));
                 }

@@ -155,10 +155,9 @@ public final class EnsembleForecaster implements Forecaster {
             scales[k] = Double.isFinite(scale) && scale > 0 ? scale : 1;
         }
 
-        List<Forecaster> eligible = candidatesFor(series);
         List<MemberBacktest> backtests = new ArrayList<>();
         List<double[][]> memberForecasts = new ArrayList<>();
-        for (Forecaster candidate : eligible) {
+        for (Forecaster candidate : candidates) {
             double[][] forecasts = new double[origins][];
             try {
                 double score = 0;
@@ -179,7 +178,7 @@ public final class EnsembleForecaster implements Forecaster {
         }
 
         List<Integer> ranked = new ArrayList<>();
-        for (int i = 0; i < eligible.size(); i++) {
+        for (int i = 0; i < candidates.size(); i++) {
             if (backtests.get(i).scored()) {
                 ranked.add(i);
             }
@@ -196,7 +195,7 @@ public final class EnsembleForecaster implements Forecaster {
         List<Member> members = new ArrayList<>();
         for (int c = 0; c < chosen.size(); c++) {
             int index = chosen.get(c);
-            Forecast forecast = eligible.get(index).forecast(series, horizon);
+            Forecast forecast = candidates.get(index).forecast(series, horizon);
             double[] path = forecast.mean();
             for (int day = 0; day < horizon; day++) {
                 mean[day] += weights[c] * path[day];
@@ -206,19 +205,13 @@ public final class EnsembleForecaster implements Forecaster {
                     combinedBacktest[k][h] += weights[c] * memberForecasts.get(index)[k][h];
                 }
             }
-            members.add(new Member(eligible.get(index).name(), forecast.model(), weights[c], path));
+            members.add(new Member(candidates.get(index).name(), forecast.model(), weights[c], path));
         }
         List<MemberBacktest> bestFirst = new ArrayList<>();
         ranked.forEach(i -> bestFirst.add(backtests.get(i)));
         backtests.stream().filter(backtest -> !backtest.scored()).forEach(bestFirst::add);
         return new Fit(mean, List.copyOf(members), ResidualQuantiles.fromBacktests(actuals, combinedBacktest),
                 List.copyOf(bestFirst), pooledMetrics(trainings, actuals, combinedBacktest), origins, testDays, null);
-    }
-
-    /** The candidates that suit the history; all of them when none does (a model asked for alone). */
-    private List<Forecaster> candidatesFor(DemandSeries series) {
-        List<Forecaster> suited = this.candidates.stream().filter(candidate -> candidate.suits(series)).toList();
-        return suited.isEmpty() ? this.candidates : suited;
     }
 
     /**

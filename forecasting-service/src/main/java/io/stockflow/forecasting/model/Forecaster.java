@@ -33,12 +33,4 @@ public interface Forecaster {
     default Forecaster specialisedTo(DemandSeries training) {
         return this;
     }
-
-    /**
-     * Whether an ensemble should consider this model for a history at all; models that suit every history keep the
-     * default. A model asked for alone answers whatever this says.
-     */
-    default boolean suits(DemandSeries history) {
-        return true;
-    }
 }
