@@ -34,9 +34,11 @@ import java.util.concurrent.Future;
 /**
  * Forecasting benchmarks on a synthetic panel (docs/benchmarks.md):
  * <ul>
- *   <li>{@code accuracy}: the last {@code --test-days} of every series held out; each default member alone and the
- *       ensemble forecast them from the rest; MASE, sMAPE, WAPE, bias per model and demand class, and the coverage of
- *       the ensemble's daily and lead-time quantiles;</li>
+ *   <li>{@code accuracy}: the last {@code --test-days} of every series held out; each default member alone, the
+ *       learned models ({@code --learned}, trained on the rest of the panel, with their training and batched
+ *       inference times), the statistical ensemble and the ensemble with the learned members forecast them from the
+ *       rest; MASE, sMAPE, WAPE, bias per model and demand class, and the coverage of the ensemble's daily and
+ *       lead-time quantiles;</li>
  *   <li>{@code speed}: the default ensemble fitted (backtests included) to every series, then forecasts with
  *       quantiles made from the fitted models; wall time, series per second and peak RSS; and the single-series
  *       fit cost of each member, ARIMA included.</li>
