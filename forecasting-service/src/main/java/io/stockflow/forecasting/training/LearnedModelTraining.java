@@ -63,6 +63,11 @@ class LearnedModelTraining {
                 trained.put(name, new GlobalModelForecaster(snapshots));
                 log.info("Training version {}: {} trained ({} / {})", version, name, snapshots.get(0).training(),
                         snapshots.get(1).training());
+            } catch (IllegalArgumentException tooLittleHistory) {
+                log.warn("Training version {}: {} not trained, the ensemble goes on without it: {}", version, name,
+                        tooLittleHistory.getMessage());
+                failures.put(name, tooLittleHistory.getMessage());
+                snapshots.forEach(GlobalModel::close);
             } catch (RuntimeException | IOException failure) {
                 log.warn("Training version {}: {} could not be trained, the ensemble goes on without it", version,
                         name, failure);
