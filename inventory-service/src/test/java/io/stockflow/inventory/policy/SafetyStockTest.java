@@ -50,7 +50,7 @@ class SafetyStockTest {
 
     @Test
     void forecastQuantilesReplaceTheNormalWhereGiven() {
-        // A skewed lead-time total (slow mover): median 3, P90 9, P99 20 — a normal with the same spread would say less.
+        // A skewed lead-time total (slow mover): median 3, P90 9, P99 20.
         LeadTimeDemand skewed = LeadTimeDemand.fromQuantiles(4, new double[] {0.1, 0.5, 0.9, 0.95, 0.99},
                 new double[] {0, 3, 9, 12, 20});
         assertThat(skewed.fromForecastQuantiles()).isTrue();
@@ -63,7 +63,8 @@ class SafetyStockTest {
     @Test
     void serviceLevelsOutsideTheOpenUnitIntervalAreRefused() {
         LeadTimeDemand leadTime = LeadTimeDemand.normal(10, 2, 5, 0);
-        assertThatThrownBy(() -> SafetyStock.forCycleServiceLevel(leadTime, 1.0)).hasMessageContaining("cycle service level must lie strictly between 0 and 1");
+        assertThatThrownBy(() -> SafetyStock.forCycleServiceLevel(leadTime, 1.0))
+                .hasMessageContaining("cycle service level must lie strictly between 0 and 1");
         assertThatThrownBy(() -> SafetyStock.forFillRate(leadTime, 0, 50))
                 .hasMessageContaining("fill rate must lie strictly between 0 and 1");
         assertThatThrownBy(() -> LeadTimeDemand.normal(10, 2, -1, 0)).hasMessageContaining("lead time");
