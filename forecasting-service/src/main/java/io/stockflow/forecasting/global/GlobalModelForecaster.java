@@ -55,6 +55,11 @@ public final class GlobalModelForecaster implements Forecaster, AutoCloseable {
         return snapshots;
     }
 
+    /** The last day the latest snapshot learned from. */
+    public LocalDate trainedThrough() {
+        return snapshots.get(snapshots.size() - 1).spec().trainedThrough();
+    }
+
     /** Global models need dates: an undated history cannot be placed after a snapshot's training days. */
     @Override
     public Forecast forecast(double[] history, int horizon) {

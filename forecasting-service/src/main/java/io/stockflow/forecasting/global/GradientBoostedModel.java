@@ -11,7 +11,6 @@ import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,21 +112,6 @@ public final class GradientBoostedModel implements GlobalModel {
                     StandardCharsets.UTF_8);
         } catch (LGBMException e) {
             throw new IOException("LightGBM could not write the model: " + e.getMessage(), e);
-        }
-    }
-
-    /** Gain of each input, as LightGBM counts it: what the model relies on. */
-    public synchronized Map<String, Double> featureImportance() {
-        try {
-            double[] gains = booster.featureImportance(0, LGBMBooster.FeatureImportanceType.GAIN);
-            List<String> names = features.names();
-            Map<String, Double> importance = new LinkedHashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                importance.put(names.get(i), gains[i]);
-            }
-            return importance;
-        } catch (LGBMException e) {
-            throw new IllegalStateException(e);
         }
     }
 

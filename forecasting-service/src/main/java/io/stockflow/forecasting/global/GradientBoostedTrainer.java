@@ -8,12 +8,14 @@ import io.stockflow.forecasting.model.DemandSeries;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Trains {@link GradientBoostedModel}s with LightGBM: rows sampled from every series (origins spread over the last
@@ -56,6 +58,7 @@ public final class GradientBoostedTrainer {
     /** One series in this many is held out for early stopping. */
     private static final int VALIDATION_EVERY = 10;
     private static final int YEAR = 364;
+    private static final int TOP_INPUTS = 8;
 
     private final Settings settings;
 
@@ -135,7 +138,8 @@ public final class GradientBoostedTrainer {
                 if (valid == null) {
                     best = iterations;
                 }
-                String model = booster.saveModelToString(0, best, LGBMBooster.FeatureImportanceType.GAIN);
+                LGBMBooster chosen = LGBMBooster.loadModelFromString(
+                        booster.saveModelToString(0, best, LGBMBooster.FeatureImportanceType.GAIN));
                 Map<String, Object> stats = new LinkedHashMap<>();
                 stats.put("series", seriesUsed);
                 stats.put("training_rows", training.count);
@@ -144,7 +148,8 @@ public final class GradientBoostedTrainer {
                 stats.put("validation_tweedie_loss", Double.isFinite(bestLoss) ? bestLoss : null);
                 stats.put("train_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
                 stats.put("threads", settings.threads());
-                return new GradientBoostedModel(LGBMBooster.loadModelFromString(model),
+                stats.put("top_inputs_by_gain", topInputs(chosen, features.names()));
+                return new GradientBoostedModel(chosen,
                         new GlobalModelSpec(trainedThrough, settings.horizon(), BoostingFeatures.MIN_HISTORY,
                                 regressors), stats);
             } finally {
@@ -153,6 +158,13 @@ public final class GradientBoostedTrainer {
         } catch (LGBMException e) {
             throw new IllegalStateException("LightGBM training failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The inputs the booster gained most from, most first: what a planner asks a model it is to trust. */
+    private static List<String> topInputs(LGBMBooster booster, List<String> names) throws LGBMException {
+        double[] gains = booster.featureImportance(0, LGBMBooster.FeatureImportanceType.GAIN);
+        return IntStream.range(0, names.size()).boxed().filter(i -> gains[i] > 0)
+                .sorted(Comparator.comparingDouble(i -> -gains[i])).limit(TOP_INPUTS).map(names::get).toList();
     }
 
     private String parameters() {

@@ -18,9 +18,12 @@ public class LearnedModels {
     public record Status(String name, NativeBackend backend, Long version, String trainedThrough) {
     }
 
+    /** A model in use and the training run that trained it. */
+    private record InUse(long version, GlobalModelForecaster model) {
+    }
+
     private final Map<String, NativeBackend> backends;
-    private final Map<String, GlobalModelForecaster> current = new LinkedHashMap<>();
-    private final Map<String, Long> versions = new LinkedHashMap<>();
+    private final Map<String, InUse> current = new LinkedHashMap<>();
 
     /** @param backends every learned model's backend, available or not */
     public LearnedModels(Map<String, NativeBackend> backends) {
@@ -39,12 +42,12 @@ public class LearnedModels {
     /** The trained members, in the order of {@link ForecastModels#LEARNED}. */
     public synchronized List<GlobalModelForecaster> members() {
         List<GlobalModelForecaster> members = new ArrayList<>();
-        ForecastModels.LEARNED.forEach(name -> Optional.ofNullable(current.get(name)).ifPresent(members::add));
+        ForecastModels.LEARNED.forEach(name -> member(name).ifPresent(members::add));
         return members;
     }
 
     public synchronized Optional<GlobalModelForecaster> member(String name) {
-        return Optional.ofNullable(current.get(name));
+        return Optional.ofNullable(current.get(name)).map(InUse::model);
     }
 
     /**
@@ -52,16 +55,14 @@ public class LearnedModels {
      * may still be using them; their native memory is freed once nothing refers to them.
      */
     public synchronized void replace(long version, Map<String, GlobalModelForecaster> trained) {
-        trained.forEach((name, model) -> {
-            current.put(name, model);
-            versions.put(name, version);
-        });
+        trained.forEach((name, model) -> current.put(name, new InUse(version, model)));
     }
 
     public synchronized List<Status> status() {
-        return ForecastModels.LEARNED.stream().map(name -> new Status(name, backend(name), versions.get(name),
-                Optional.ofNullable(current.get(name)).map(model -> model.snapshots()
-                        .get(model.snapshots().size() - 1).spec().trainedThrough().toString()).orElse(null)))
-                .toList();
+        return ForecastModels.LEARNED.stream().map(name -> {
+            InUse inUse = current.get(name);
+            return inUse == null ? new Status(name, backend(name), null, null)
+                    : new Status(name, backend(name), inUse.version(), inUse.model().trainedThrough().toString());
+        }).toList();
     }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The model registry in PostgreSQL: model versions and, per version, each series' fit summary. */
 public class ModelRegistry {
@@ -95,7 +96,7 @@ public class ModelRegistry {
 
     public Mono<ModelVersion> get(long version) {
         return db.sql("SELECT " + COLUMNS + " FROM model_version WHERE id = $1").bind(0, version)
-                .map(this::version).one().flatMap(this::withLearnedModels);
+                .map(this::version).all().transform(this::withLearnedModels).next();
     }
 
     /** The newest version that finished, optionally of one model. */
@@ -109,7 +110,7 @@ public class ModelRegistry {
                 ? db.sql("SELECT " + COLUMNS + " FROM model_version ORDER BY id DESC LIMIT $1").bind(0, limit)
                 : db.sql("SELECT " + COLUMNS + " FROM model_version WHERE status = $2 ORDER BY id DESC LIMIT $1")
                         .bind(0, limit).bind(1, status);
-        return query.map(this::version).all().concatMap(this::withLearnedModels);
+        return query.map(this::version).all().transform(this::withLearnedModels);
     }
 
     /** Stores the fit summaries of a chunk of series. */
@@ -209,11 +210,22 @@ public class ModelRegistry {
                 .then();
     }
 
-    private Mono<ModelVersion> withLearnedModels(ModelVersion version) {
-        return db.sql("SELECT " + LEARNED_COLUMNS + " FROM learned_model l WHERE l.model_version_id = $1 "
-                        + "ORDER BY l.name, l.role")
-                .bind(0, version.version()).map(this::learned).all().collectList()
-                .map(version::withLearnedModels);
+    /** Attaches their learned models to versions, with one query for all of them. */
+    private Flux<ModelVersion> withLearnedModels(Flux<ModelVersion> versions) {
+        return versions.collectList().flatMapMany(list -> {
+            if (list.isEmpty()) {
+                return Flux.empty();
+            }
+            Long[] ids = list.stream().map(ModelVersion::version).toArray(Long[]::new);
+            return db.sql("SELECT l.model_version_id AS version, " + LEARNED_COLUMNS
+                            + " FROM learned_model l WHERE l.model_version_id = ANY($1) ORDER BY l.name, l.role")
+                    .bind(0, ids)
+                    .map(row -> Map.entry(row.get("version", Long.class), learned(row))).all()
+                    .collect(Collectors.groupingBy(Map.Entry::getKey,
+                            Collectors.mapping(Map.Entry::getValue, Collectors.toList())))
+                    .flatMapMany(byVersion -> Flux.fromIterable(list).map(version -> version.withLearnedModels(
+                            byVersion.getOrDefault(version.version(), List.of()))));
+        });
     }
 
     /**

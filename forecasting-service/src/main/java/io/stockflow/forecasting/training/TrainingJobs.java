@@ -19,6 +19,7 @@ import io.stockflow.forecasting.model.ForecastModels;
 import io.stockflow.forecasting.model.Forecaster;
 import io.stockflow.forecasting.segment.SegmentInput;
 import io.stockflow.forecasting.segment.Segmentation;
+import org.springframework.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -101,6 +102,10 @@ public class TrainingJobs {
             throw new ApiProblemException(Problems.invalidInput("invalid training request", List.of(
                     FieldViolation.of("model", "unknown_model", "unknown model " + model + "; valid models are "
                             + ForecastModels.names()))));
+        }
+        if (ForecastModels.isLearned(model) && !learned.backend(model).available()) {
+            throw Problems.exception(HttpStatus.SERVICE_UNAVAILABLE, "model-unavailable", "Model unavailable",
+                    "The " + model + " model cannot be trained on this instance: " + learned.backend(model).detail());
         }
         List<String> stores = request.storeIds() == null ? List.of() : request.storeIds();
         List<String> products = request.productIds() == null ? List.of() : request.productIds();

@@ -38,7 +38,8 @@ class GradientBoostedModelTest {
             // The generator's lift is 2.5 and Saturday sells 1.6/0.9 of a Tuesday: both learned, not averaged away.
             assertThat(promotedToPlain).isBetween(1.8, 3.2);
             assertThat(weekendToMidweek).isBetween(1.4, 2.1);
-            assertThat(model.featureImportance()).containsKeys("promotion", "weekday", "lag_7");
+            // The promotion is what moves demand most in this panel; the booster says it relies on it.
+            assertThat((List<?>) model.training().get("top_inputs_by_gain")).first().isEqualTo("promotion");
         }
     }
 
