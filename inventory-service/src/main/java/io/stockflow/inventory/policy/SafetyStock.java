@@ -25,15 +25,45 @@ public final class SafetyStock {
         return Math.max(0, demand.quantile(alpha) - demand.mean());
     }
 
-    /** Units held beyond the mean lead-time demand for a fill rate β in (0, 1) when ordering Q at a time. */
+    /**
+     * Units held beyond the mean lead-time demand for a fill rate β in (0, 1) when ordering Q at a time: the reorder
+     * point r whose expected shortage per cycle E[(X − r)⁺] is Q·(1 − β), minus the mean. Through G(k) for a normal;
+     * through the forecast's own quantile shape otherwise.
+     */
     public static double forFillRate(LeadTimeDemand demand, double beta, double orderQuantity) {
         requireLevel(beta, "fill rate");
         EconomicOrderQuantity.requirePositive(orderQuantity, "order quantity");
         if (demand.standardDeviation() == 0) {
             return 0;
         }
-        return Math.max(0, safetyFactorForLoss(orderQuantity * (1 - beta) / demand.standardDeviation())
-                * demand.standardDeviation());
+        double allowedShortage = orderQuantity * (1 - beta);
+        if (!demand.fromForecastQuantiles()) {
+            return Math.max(0, safetyFactorForLoss(allowedShortage / demand.standardDeviation())
+                    * demand.standardDeviation());
+        }
+        return Math.max(0, reorderPointForShortage(demand, allowedShortage) - demand.mean());
+    }
+
+    /** The smallest r ≥ 0 with E[(X − r)⁺] ≤ {@code shortage}; the loss decreases in r, so bisection finds it. */
+    static double reorderPointForShortage(LeadTimeDemand demand, double shortage) {
+        if (demand.expectedShortage(0) <= shortage) {
+            return 0;
+        }
+        double low = 0;
+        double high = Math.max(1, demand.quantile(0.5));
+        while (demand.expectedShortage(high) > shortage) {
+            low = high;
+            high *= 2;
+        }
+        for (int i = 0; i < 100 && high - low > 1e-9 * Math.max(1, high); i++) {
+            double middle = (low + high) / 2;
+            if (demand.expectedShortage(middle) > shortage) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return high;
     }
 
     /** G(k) = φ(k) − k·(1 − Φ(k)): expected units short per unit of σ when k σ are held in safety stock. */

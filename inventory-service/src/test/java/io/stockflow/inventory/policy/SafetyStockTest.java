@@ -55,9 +55,46 @@ class SafetyStockTest {
                 new double[] {0, 3, 9, 12, 20});
         assertThat(skewed.fromForecastQuantiles()).isTrue();
         assertThat(skewed.quantile(0.9)).isEqualTo(9);
-        assertThat(skewed.quantile(0.7)).isCloseTo(6, within(1e-9));
+        // Between P50 (z = 0) and P90 (z = 1.2816), read on the normal-score scale: 3 + 6 × 0.5244 / 1.2816.
+        assertThat(skewed.quantile(0.7)).isCloseTo(5.455, within(1e-3));
         assertThat(SafetyStock.forCycleServiceLevel(skewed, 0.95)).isCloseTo(8, within(1e-9));
         assertThat(skewed.quantile(0.995)).isGreaterThan(20);
+    }
+
+    /**
+     * A normal N(100, 20) handed over as forecast quantiles gives back the normal's loss: at r = 120, σ·G(1) =
+     * 20 × 0.0833 = 1.666 (SPP Table II.1), and a stockout chance of 1 − Φ(1) = 0.1587.
+     */
+    @Test
+    void expectedShortageFromQuantilesMatchesTheNormalTheyCameFrom() {
+        double[] levels = {0.1, 0.5, 0.9, 0.95, 0.99};
+        double[] quantiles = new double[levels.length];
+        LeadTimeDemand normal = LeadTimeDemand.normal(10, 20 / Math.sqrt(10), 10, 0);
+        for (int i = 0; i < levels.length; i++) {
+            quantiles[i] = normal.quantile(levels[i]);
+        }
+        LeadTimeDemand forecast = LeadTimeDemand.fromQuantiles(100, levels, quantiles);
+        assertThat(normal.expectedShortage(120)).isCloseTo(1.666, within(1e-3));
+        assertThat(forecast.expectedShortage(120)).isCloseTo(1.666, within(1e-3));
+        assertThat(forecast.stockoutProbability(120)).isCloseTo(0.1587, within(1e-4));
+        assertThat(forecast.quantile(0.8)).isCloseTo(normal.quantile(0.8), within(1e-9));
+    }
+
+    /**
+     * A skewed forecast: P10 = 0, P50 = 2, P90 = 10 (σ beyond = 10 / 2.5631 = 3.9015). Worked at r = 6 with
+     * Python's statistics.NormalDist: on (0, 1.2816] X = 2 + 6.2424·z exceeds 6 from z* = 0.6408, contributing
+     * 6.2424·[φ(z*) − φ(1.2816) − z*·(Φ(1.2816) − Φ(z*))] = 0.2893; beyond, the tail X = 5 + 3.9015·z adds
+     * 3.9015 × (φ(1.2816) − 0.2563 × 0.1) = 0.5847 — 0.8740 in all. Ordering 8.740 at a time, a 90% fill rate
+     * therefore needs r = 6.
+     */
+    @Test
+    void expectedShortageFollowsTheForecastShapeAndSetsTheFillRateStock() {
+        LeadTimeDemand forecast = LeadTimeDemand.fromQuantiles(3, new double[] {0.1, 0.5, 0.9},
+                new double[] {0, 2, 10});
+        assertThat(forecast.expectedShortage(6)).isCloseTo(0.8740, within(1e-4));
+        assertThat(forecast.mean() + SafetyStock.forFillRate(forecast, 0.9, 8.740)).isCloseTo(6, within(0.01));
+        assertThat(forecast.stockoutProbability(forecast.quantile(0.7))).isCloseTo(0.3, within(1e-9));
+        assertThat(forecast.stockoutProbability(0)).isCloseTo(0.9, within(1e-9));
     }
 
     @Test
