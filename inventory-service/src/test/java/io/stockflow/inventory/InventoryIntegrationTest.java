@@ -208,6 +208,15 @@ class InventoryIntegrationTest {
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(decisions.get("entries").findValuesAsString("action")).contains("item.created",
                 "policy.recomputed", "alert.raised", "alert.cleared", "reorder.recommended");
+
+        String metrics = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String service = "application=\"inventory-service\",";
+        assertThat(metrics)
+                .contains("stockflow_inventory_operation_seconds_count{" + service
+                        + "operation=\"receipts\",outcome=\"success\"}")
+                .contains("stockflow_inventory_alerts_total{" + service + "change=\"raised\"}")
+                .contains("stockflow_inventory_pos_events_total{" + service + "outcome=\"duplicate\"}");
     }
 
     @Test

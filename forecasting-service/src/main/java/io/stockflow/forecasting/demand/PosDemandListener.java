@@ -2,19 +2,18 @@ package io.stockflow.forecasting.demand;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stockflow.common.events.DeadLetters;
 import io.stockflow.common.events.EventCodec;
 import io.stockflow.common.events.EventEnvelope;
 import io.stockflow.common.events.EventTypes;
 import io.stockflow.common.events.Topics;
 import io.stockflow.common.pos.PosTransaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 class PosDemandListener {
 
     static final String DEAD_LETTER_TOPIC = Topics.POS_TRANSACTIONS + ".forecasting.dlq";
-    static final String REASON_HEADER = "x-dead-letter-reason";
     private static final Logger log = LoggerFactory.getLogger(PosDemandListener.class);
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -85,12 +83,8 @@ class PosDemandListener {
     }
 
     private CompletableFuture<?> deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException reason) {
-        String why = reason.getClass().getSimpleName() + ": " + reason.getMessage();
-        log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), why);
-        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(DEAD_LETTER_TOPIC, record.key(), record.value());
-        dead.headers().add(REASON_HEADER, why.getBytes(StandardCharsets.UTF_8));
-        dead.headers().add("x-original-offset",
-                (record.topic() + "-" + record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
-        return kafka.send(dead);
+        log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                DeadLetters.reason(reason));
+        return kafka.send(DeadLetters.of(DEAD_LETTER_TOPIC, record, reason));
     }
 }

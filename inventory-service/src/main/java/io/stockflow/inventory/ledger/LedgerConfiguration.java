@@ -25,11 +25,6 @@ import java.time.Clock;
 class LedgerConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     LedgerRepository ledgerRepository(DatabaseClient db) {
         return new LedgerRepository(db);
     }

@@ -6,6 +6,7 @@ import io.stockflow.common.web.ApiProblemException;
 import io.stockflow.common.web.FieldViolation;
 import io.stockflow.common.web.Problems;
 import io.stockflow.inventory.InventoryProperties;
+import io.stockflow.inventory.OperationTimer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,11 +30,14 @@ class LedgerController {
     private final LedgerRepository ledger;
     private final StockMovements movements;
     private final InventoryProperties properties;
+    private final OperationTimer timer;
 
-    LedgerController(LedgerRepository ledger, StockMovements movements, InventoryProperties properties) {
+    LedgerController(LedgerRepository ledger, StockMovements movements, InventoryProperties properties,
+                     OperationTimer timer) {
         this.ledger = ledger;
         this.movements = movements;
         this.properties = properties;
+        this.timer = timer;
     }
 
     /**
@@ -93,21 +97,21 @@ class LedgerController {
     Mono<MovementRequests.Booked> adjust(@RequestBody MovementRequests.Adjustments request,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                          ServerWebExchange exchange) {
-        return movements.adjust(request, key, actor(exchange));
+        return timer.time("adjustments", () -> movements.adjust(request, key, actor(exchange)));
     }
 
     @PostMapping("/api/inventory/transfers")
     Mono<MovementRequests.Booked> transfer(@RequestBody MovementRequests.Transfers request,
                                            @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                            ServerWebExchange exchange) {
-        return movements.transfer(request, key, actor(exchange));
+        return timer.time("transfers", () -> movements.transfer(request, key, actor(exchange)));
     }
 
     @PostMapping("/api/inventory/allocations")
     Mono<MovementRequests.Booked> allocate(@RequestBody MovementRequests.Allocations request,
                                            @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                            ServerWebExchange exchange) {
-        return movements.allocate(request, key, actor(exchange));
+        return timer.time("allocations", () -> movements.allocate(request, key, actor(exchange)));
     }
 
     static String actor(ServerWebExchange exchange) {

@@ -1,6 +1,5 @@
 package io.stockflow.inventory.ledger;
 
-import io.micrometer.core.annotation.Timed;
 import io.stockflow.common.events.DeterministicUuid;
 import io.stockflow.common.events.SeriesKey;
 import io.stockflow.inventory.item.ItemRepository;
@@ -41,7 +40,6 @@ public class StockMovements {
         this.clock = clock;
     }
 
-    @Timed(value = "stockflow.inventory.adjustments", description = "Booking a batch of stock adjustments")
     public Mono<MovementRequests.Booked> adjust(MovementRequests.Adjustments request, String key, String actor) {
         List<MovementRequests.Adjustment> rows = request == null ? null : request.adjustments();
         BatchRows check = BatchRows.of(rows, "adjustments");
@@ -93,7 +91,6 @@ public class StockMovements {
                 .map(HashMap::new);
     }
 
-    @Timed(value = "stockflow.inventory.transfers", description = "Booking a batch of stock transfers")
     public Mono<MovementRequests.Booked> transfer(MovementRequests.Transfers request, String key, String actor) {
         List<MovementRequests.Transfer> rows = request == null ? null : request.transfers();
         BatchRows check = BatchRows.of(rows, "transfers");
@@ -130,7 +127,6 @@ public class StockMovements {
                 }));
     }
 
-    @Timed(value = "stockflow.inventory.allocations", description = "Booking a batch of allocations")
     public Mono<MovementRequests.Booked> allocate(MovementRequests.Allocations request, String key, String actor) {
         List<MovementRequests.Allocation> rows = request == null ? null : request.allocations();
         BatchRows check = BatchRows.of(rows, "allocations");

@@ -7,12 +7,12 @@ import io.stockflow.common.security.Role;
 import io.stockflow.common.web.ApiProblemException;
 import io.stockflow.common.web.FieldViolation;
 import io.stockflow.common.web.Problems;
+import io.stockflow.inventory.OperationTimer;
 import io.stockflow.inventory.audit.AuditTrail;
 import io.stockflow.inventory.item.ItemRepository;
 import io.stockflow.inventory.purchasing.NewPurchaseOrder;
 import io.stockflow.inventory.purchasing.PurchaseOrder;
 import io.stockflow.inventory.purchasing.PurchaseOrders;
-import io.micrometer.core.annotation.Timed;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,12 +39,15 @@ class ReorderController {
     private final ItemRepository items;
     private final PurchaseOrders orders;
     private final AuditTrail audit;
+    private final OperationTimer timer;
 
-    ReorderController(Planning planning, ItemRepository items, PurchaseOrders orders, AuditTrail audit) {
+    ReorderController(Planning planning, ItemRepository items, PurchaseOrders orders, AuditTrail audit,
+                      OperationTimer timer) {
         this.planning = planning;
         this.items = items;
         this.orders = orders;
         this.audit = audit;
+        this.timer = timer;
     }
 
     /**
@@ -67,8 +70,11 @@ class ReorderController {
     }
 
     @PostMapping("/api/inventory/reorder/recommendations")
-    @Timed(value = "stockflow.inventory.reorder.recommendations", description = "Computing reorder recommendations")
     Mono<Response> recommend(@RequestBody(required = false) Request body, ServerWebExchange exchange) {
+        return timer.time("reorder_recommendations", () -> recommendations(body, exchange));
+    }
+
+    private Mono<Response> recommendations(Request body, ServerWebExchange exchange) {
         Request request = body == null ? new Request(null, null, null, null) : body;
         AuthenticatedPrincipal caller = CurrentCaller.required(exchange);
         boolean drafts = Boolean.TRUE.equals(request.createDrafts());

@@ -6,6 +6,7 @@ import io.stockflow.common.web.ApiProblemException;
 import io.stockflow.common.web.FieldViolation;
 import io.stockflow.common.web.Problems;
 import io.stockflow.inventory.InventoryProperties;
+import io.stockflow.inventory.OperationTimer;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,11 +34,14 @@ class PurchaseOrderController {
     private final PurchaseOrders orders;
     private final Receiving receiving;
     private final InventoryProperties properties;
+    private final OperationTimer timer;
 
-    PurchaseOrderController(PurchaseOrders orders, Receiving receiving, InventoryProperties properties) {
+    PurchaseOrderController(PurchaseOrders orders, Receiving receiving, InventoryProperties properties,
+                            OperationTimer timer) {
         this.orders = orders;
         this.receiving = receiving;
         this.properties = properties;
+        this.timer = timer;
     }
 
     /** 201 with the draft; 200 with the same order when the Idempotency-Key was used before for this request. */
@@ -49,7 +53,8 @@ class PurchaseOrderController {
             throw new ApiProblemException(Problems.invalidInput("invalid Idempotency-Key", List.of(
                     FieldViolation.of("Idempotency-Key", "invalid_value", "1 to 200 characters"))));
         }
-        return orders.create(request, key, actor(exchange)).map(created -> created.replayed()
+        return timer.time("purchase_order_create", () -> orders.create(request, key, actor(exchange)))
+                .map(created -> created.replayed()
                 ? ResponseEntity.ok(created.order())
                 : ResponseEntity.created(URI.create("/api/inventory/purchase-orders/"
                 + created.order().purchaseOrderId())).body(created.order()));
@@ -89,14 +94,14 @@ class PurchaseOrderController {
             throw Problems.exception(HttpStatus.NOT_FOUND, "unknown-action", "Unknown action",
                     "purchase orders can be approved, sent, closed or cancelled, not " + action);
         }
-        return orders.transition(id, action, actor(exchange));
+        return timer.time("purchase_order_" + action, () -> orders.transition(id, action, actor(exchange)));
     }
 
     @PostMapping("/api/inventory/receipts")
     Mono<Receiving.Received> receive(@RequestBody Receiving.Receipts request,
                                      @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                      ServerWebExchange exchange) {
-        return receiving.receive(request, key, actor(exchange));
+        return timer.time("receipts", () -> receiving.receive(request, key, actor(exchange)));
     }
 
     private static String actor(ServerWebExchange exchange) {

@@ -11,7 +11,6 @@ import io.stockflow.inventory.item.ItemRepository;
 import io.stockflow.inventory.item.ItemTerms;
 import io.stockflow.inventory.item.ResolvedTerms;
 import io.stockflow.inventory.ledger.LedgerRepository;
-import io.micrometer.core.annotation.Timed;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -66,7 +65,6 @@ public class PurchaseOrders {
      * Creates a draft. Every line's product must be an item of the store; a line without a unit cost takes the
      * item's. An Idempotency-Key already used returns that order, or 422 if the request differs.
      */
-    @Timed(value = "stockflow.inventory.purchase_orders.create", description = "Creating a draft purchase order")
     public Mono<Created> create(NewPurchaseOrder request, String idempotencyKey, String actor) {
         Mono<Created> create = items.supplier(request.supplierId())
                 .switchIfEmpty(Mono.error(() -> invalid(FieldViolation.of("supplier_id", "unknown_supplier",
@@ -217,7 +215,6 @@ public class PurchaseOrders {
      * approve, send, close or cancel. 404 for an unknown order; 409 when its status does not allow the action
      * (e.g. approving an order already sent), naming the status it is in.
      */
-    @Timed(value = "stockflow.inventory.purchase_orders.transition", description = "Moving a purchase order on")
     public Mono<PurchaseOrder> transition(UUID id, String action, String actor) {
         PurchaseOrderStatus target = PurchaseOrderStatus.after(action);
         String[] allowed = PurchaseOrderStatus.from(action).stream().map(PurchaseOrderStatus::wire)

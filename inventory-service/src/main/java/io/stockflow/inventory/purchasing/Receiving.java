@@ -1,6 +1,5 @@
 package io.stockflow.inventory.purchasing;
 
-import io.micrometer.core.annotation.Timed;
 import io.stockflow.common.events.DeterministicUuid;
 import io.stockflow.common.events.SeriesKey;
 import io.stockflow.inventory.item.ItemRepository;
@@ -56,7 +55,6 @@ public class Receiving {
     public record Received(int rows, long recorded, long duplicates, List<String> purchaseOrderStatuses) {
     }
 
-    @Timed(value = "stockflow.inventory.receipts", description = "Booking a batch of receipts")
     public Mono<Received> receive(Receipts request, String key, String actor) {
         List<Receipt> rows = request == null ? null : request.receipts();
         BatchRows check = BatchRows.of(rows, "receipts");

@@ -125,6 +125,8 @@ public final class AccessPolicy {
                     "record adjustments")
             .rule(Set.of(HttpMethod.POST), "/api/inventory/transfers", roles(Role.PLANNER, Role.INGEST),
                     "record transfers")
+            .rule(Set.of(HttpMethod.POST), "/api/inventory/allocations", roles(Role.PLANNER, Role.INGEST),
+                    "reserve and release stock for open orders")
             .rule(Set.of(HttpMethod.POST), "/api/inventory/simulate", new AnyRole(ANALYSTS), "what-if simulation")
             .rule(Set.of(HttpMethod.POST), "/api/inventory/optimize", new AnyRole(ANALYSTS), "optimise policies")
             .rule(Set.of(HttpMethod.POST), "/api/inventory/reorder/recommendations", new AnyRole(ANALYSTS),
