@@ -13,7 +13,7 @@ final class DemandPath {
     final int[] demand;
     final int[] drawnLeadTime;
 
-    private DemandPath(int[] demand, int[] drawnLeadTime) {
+    DemandPath(int[] demand, int[] drawnLeadTime) {
         this.demand = demand;
         this.drawnLeadTime = drawnLeadTime;
     }
