@@ -2,6 +2,7 @@ package io.stockflow.inventory.simulation;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class SimulationBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> options = new java.util.HashMap<>(Map.of("items", "50", "days", "180",
+        Map<String, String> options = new HashMap<>(Map.of("items", "50", "days", "180",
                 "replications", "20", "seed", "42", "fill-rate", "0.98", "item-floor", "0.9", "warm-up", "90", "episodes", "300"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {

@@ -1,6 +1,8 @@
 package io.stockflow.inventory.simulation;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A simulation: items, what happens to them, how to run it and which policies to compare.
@@ -28,7 +30,7 @@ public record SimulationRequest(List<SimulatedItem> items, Scenario scenario, Si
             throw new IllegalArgumentException("items must hold at most " + MAX_ITEMS + " items, got " + items.size());
         }
         Validation.requireNonNull(settings, "settings").validate();
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             SimulatedItem item = Validation.requireNonNull(items.get(i), "items[" + i + "]");
             item.validate("items[" + i + "]");
