@@ -311,4 +311,41 @@ class InventoryIntegrationTest {
         assertThat(movements.findValuesAsString("kind")).containsExactlyInAnyOrder("receipt", "adjustment",
                 "transfer_out", "allocation");
     }
+
+    @Test
+    void whatIfSimulationComparesPoliciesOnTheItemsForecastAndRefusesWhatItCannotSimulate() {
+        supplier("SUP-D", 7);
+        item("P6", "SUP-D");
+        post("/api/inventory/receipts", Map.of("receipts", List.of(Map.of("store_id", store, "product_id", "P6",
+                "quantity", 120))), null, 200);
+        forecast("P6", 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(position("P6").has("reorder_point")).isTrue());
+
+        Map<String, Object> viral = Map.of("demand_windows", List.of(Map.of("from_day", 20, "to_day", 26,
+                "factor", 4, "anticipated", false)));
+        JsonNode answer = post("/api/inventory/simulate", Map.of("items", List.of(Map.of("store_id", store,
+                "product_id", "P6")), "days", 120, "seed", 7, "replications", 2, "scenario", viral), null, 200);
+        JsonNode policies = answer.get("result").get("policies");
+        assertThat(policies.findValuesAsString("policy")).containsExactly("OPTIMISED", "NAIVE", "MIN_MAX",
+                "Q_LEARNING");
+        for (JsonNode policy : policies) {
+            JsonNode total = policy.get("total");
+            assertThat(total.get("units_demanded").asDouble()).isGreaterThan(1_000);
+            assertThat(total.get("fill_rate").asDouble()).isBetween(0.0, 1.0);
+            assertThat(total.get("holding_cost").asDouble()).isPositive();
+        }
+        JsonNode again = post("/api/inventory/simulate", Map.of("items", List.of(Map.of("store_id", store,
+                "product_id", "P6")), "days", 120, "seed", 7, "replications", 2, "scenario", viral), null, 200);
+        assertThat(again.get("result")).isEqualTo(answer.get("result"));
+
+        JsonNode unknown = post("/api/inventory/simulate", Map.of("items", List.of(
+                Map.of("store_id", store, "product_id", "P6"), Map.of("store_id", store, "product_id", "NOPE"))),
+                null, 400);
+        assertThat(unknown.get("errors").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(unknown.get("errors").get(0).get("code").asString()).isEqualTo("unknown_item");
+        JsonNode days = post("/api/inventory/simulate", Map.of("items", List.of(Map.of("store_id", store,
+                "product_id", "P6")), "days", 0), null, 400);
+        assertThat(days.get("errors").get(0).get("field").asString()).isEqualTo("days");
+    }
 }

@@ -4,6 +4,7 @@ import io.stockflow.common.json.StockflowJson;
 import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.synthetic.SyntheticPosConfig;
 import io.stockflow.common.synthetic.SyntheticPosGenerator;
+import io.stockflow.common.synthetic.SyntheticSku;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -73,7 +74,7 @@ public final class Demo {
             printQualityReport(admin, startedAt, out);
             boolean ingested = accepted > 0 && rejected > 0 && retry.path("accepted").asLong() == 0
                     && retry.path("duplicates").asLong() > 0;
-            return ingested && forecast(admin, generator, out);
+            return ingested && forecast(admin, generator, out) && inventory(admin, generator, out);
         }
     }
 
@@ -192,6 +193,69 @@ public final class Demo {
         }
         return run.path("status").asString().equals("succeeded") && run.path("series_done").asInt() > 0
                 && forecast.path("daily").size() == 14;
+    }
+
+    /**
+     * Gives one store's first products terms and a supplier, counts their stock (every third nearly empty), waits
+     * for inventory to plan them on the forecasts just published, and turns the reorder recommendations into a draft
+     * purchase order, which it approves.
+     */
+    private static boolean inventory(GatewaySession admin, SyntheticPosGenerator generator, PrintStream out)
+            throws IOException, InterruptedException {
+        String store = generator.storeIds().get(0);
+        List<SyntheticSku> skus = generator.skus().subList(0, Math.min(12, generator.skus().size()));
+        admin.put("/api/inventory/suppliers/DEMO-WHOLESALE", Map.of("name", "Demo wholesale", "lead_time_days", 5,
+                "lead_time_sd_days", 1, "ordering_cost", 40, "currency", "EUR"));
+        List<Map<String, Object>> counts = new java.util.ArrayList<>();
+        for (int i = 0; i < skus.size(); i++) {
+            SyntheticSku sku = skus.get(i);
+            admin.put("/api/inventory/items/" + store + "/" + sku.productId(), Map.of("supplier_id", "DEMO-WHOLESALE",
+                    "unit_cost", sku.basePrice().multiply(new java.math.BigDecimal("0.6")).setScale(2,
+                            java.math.RoundingMode.HALF_UP), "unit_price", sku.basePrice(), "currency", "EUR",
+                    "holding_cost_rate", 0.25, "target_fill_rate", 0.97, "pack_size", 6, "min_order_quantity", 12));
+            counts.add(Map.of("store_id", store, "product_id", sku.productId(), "reason", "count",
+                    "counted_quantity", i % 3 == 0 ? 1 : Math.round(sku.baseDailyRate() * 21)));
+        }
+        admin.post("/api/inventory/adjustments", Map.of("adjustments", counts));
+        String products = String.join(",", skus.stream().map(SyntheticSku::productId).toList());
+        String positions = "/api/inventory/current?store_id=" + store + "&product_id=" + products + "&size=50";
+        out.printf("%nInventory: %d items of %s on terms from a supplier (5-day lead time, 97%% fill rate), stock "
+                + "counted; waiting for them to be planned on the forecasts ...%n", skus.size(), store);
+        boolean planned = false;
+        for (int attempt = 0; attempt < 120 && !planned; attempt++) {
+            Thread.sleep(1000);
+            JsonNode page = admin.get(positions).path("positions");
+            planned = page.size() == skus.size();
+            for (JsonNode position : page) {
+                planned &= position.hasNonNull("evaluated_at") && position.hasNonNull("reorder_point");
+            }
+        }
+        JsonNode answer = admin.post("/api/inventory/reorder/recommendations", Map.of("store_ids", List.of(store),
+                "product_ids", skus.stream().map(SyntheticSku::productId).toList(), "create_drafts", true));
+        out.println("POST /api/inventory/reorder/recommendations (what to order now):");
+        out.printf("  %-10s %8s %9s %9s %7s %7s %9s %-9s %s%n", "product", "on hand", "LT demand", "safety", "r",
+                "Q", "order", "urgency", "stockout");
+        for (JsonNode line : answer.path("recommendations")) {
+            JsonNode n = line.path("numbers");
+            out.printf(Locale.ROOT, "  %-10s %8.0f %9.1f %9.1f %7.1f %7.0f %9.0f %-9s %s%n",
+                    line.path("product_id").asString(), n.path("on_hand").asDouble(),
+                    n.path("lead_time_demand").asDouble(), n.path("safety_stock").asDouble(),
+                    n.path("reorder_point").asDouble(), n.path("order_quantity").asDouble(),
+                    line.path("quantity").asDouble(), line.path("urgency").asString(),
+                    line.path("projected_stockout_date").asString("-"));
+        }
+        JsonNode order = answer.path("purchase_orders").path(0);
+        if (order.isMissingNode()) {
+            out.println("  no purchase order was drafted");
+            return false;
+        }
+        JsonNode approved = admin.post("/api/inventory/purchase-orders/" + order.path("purchase_order_id").asString()
+                + "/approve", Map.of());
+        out.printf("  draft purchase order %s: %d lines, approved by %s -> %s%n",
+                order.path("purchase_order_id").asString(), order.path("lines").size(),
+                approved.path("approved_by").asString(), approved.path("status").asString());
+        return planned && answer.path("recommendations").size() > 0 && approved.path("status").asString()
+                .equals("approved");
     }
 
     static SyntheticPosConfig demoHistory(int stores, int skus, int days) {

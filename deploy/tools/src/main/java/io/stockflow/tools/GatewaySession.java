@@ -61,6 +61,14 @@ public final class GatewaySession {
         return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    public JsonNode put(String path, Object body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                .header("Content-Type", "application/json").header("Authorization", bearer())
+                .timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString(StockflowJson.mapper().writeValueAsString(body))).build();
+        return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
     private static JsonNode answer(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(response.request().method() + " " + response.request().uri()

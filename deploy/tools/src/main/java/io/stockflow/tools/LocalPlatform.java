@@ -82,10 +82,11 @@ public final class LocalPlatform {
                   data quality         curl -s 'http://127.0.0.1:8080/api/data/quality' -H "Authorization: Bearer $TOKEN" | jq
                   forecast accuracy    curl -s 'http://127.0.0.1:8080/api/ml/analytics/accuracy' -H "Authorization: Bearer $TOKEN" | jq
                   model registry       curl -s 'http://127.0.0.1:8080/api/ml/models' -H "Authorization: Bearer $TOKEN" | jq
+                  stock to reorder     curl -s "http://127.0.0.1:8080/api/inventory/current?below_reorder_point=true" -H "Authorization: Bearer $TOKEN" | jq
                   health and metrics   http://127.0.0.1:8081/actuator/health  /actuator/prometheus (each service's
                                        own port; the gateway's on 8090)
-                  Kafka topics         pos.transactions, pos.transactions.dlq, forecasts.updated, forecast.drift
-                                       on 127.0.0.1:9092
+                  Kafka topics         pos.transactions, pos.transactions.dlq, forecasts.updated, forecast.drift,
+                                       inventory.alerts, reorder.recommended on 127.0.0.1:9092
                   statistics in SQL    psql -h 127.0.0.1 -U postgres stockflow -c 'select * from ingestion.ingestion_batch'
                   logs                 .local/logs/<service>.log, Kafka in .local/kafka/broker.log
                 """);
