@@ -103,6 +103,20 @@ public final class InventoryOptimizer {
                 binding, shortageWeight);
     }
 
+    /**
+     * The expected costs and service of a given (r, Q) policy for an item, by the same model the optimisation uses:
+     * for a planner's what-if, or to compare another rule of thumb with the optimum.
+     */
+    public static ItemPolicy evaluate(OptimizationItem item, double reorderPoint, double orderQuantity) {
+        InvalidInputException.requirePositive(orderQuantity, "order_quantity", item.id());
+        if (!Double.isFinite(reorderPoint)) {
+            throw new InvalidInputException("reorder_point", item.id(), "must be finite, got " + reorderPoint);
+        }
+        ItemModel model = new ItemModel(item, Constraints.NONE);
+        model.set(reorderPoint, orderQuantity);
+        return model.policy();
+    }
+
     /** The policies at given prices, with the summed resource usage of their rounded parameters. */
     private record Solution(double budgetPrice, double capacityPrice, double investment, double volume) {
     }
@@ -124,6 +138,8 @@ public final class InventoryOptimizer {
 
         private final List<ItemModel> models;
         private final Constraints constraints;
+        private Solution lastSolved;
+        private final Set<Resource> reachable = EnumSet.noneOf(Resource.class);
 
         Run(List<ItemModel> models, Constraints constraints) {
             this.models = models;
@@ -133,26 +149,21 @@ public final class InventoryOptimizer {
         Solution solveConstrained(Weights weights) {
             Double budget = constraints.budget();
             Double capacity = constraints.warehouseCapacity();
+            Solution free = null;
             if (weights.chargesHolding()) {
-                Solution free = solve(weights, 0, 0);
+                free = solve(weights, 0, 0);
                 if (fits(free)) {
                     return free;
                 }
             }
-            if (budget != null) {
-                requireReachable(Resource.BUDGET, budget);
-            }
-            if (capacity != null) {
-                requireReachable(Resource.CAPACITY, capacity);
-            }
             Solution budgetOnly = null;
             if (budget != null) {
-                budgetOnly = searchPrice(weights, Resource.BUDGET, budget, 0);
+                budgetOnly = searchPrice(weights, Resource.BUDGET, budget, 0, free);
                 if (capacity == null || budgetOnly.volume() <= capacity) {
                     return spendSlack(weights, budgetOnly);
                 }
             }
-            Solution capacityOnly = searchPrice(weights, Resource.CAPACITY, capacity, 0);
+            Solution capacityOnly = searchPrice(weights, Resource.CAPACITY, capacity, 0, free);
             if (budget == null || capacityOnly.investment() <= budget) {
                 return spendSlack(weights, capacityOnly);
             }
@@ -181,7 +192,8 @@ public final class InventoryOptimizer {
                 investment += model.investment();
                 volume += model.volume();
             }
-            return new Solution(budgetPrice, capacityPrice, investment, volume);
+            lastSolved = new Solution(budgetPrice, capacityPrice, investment, volume);
+            return lastSolved;
         }
 
         private void forEachItem(IntConsumer action) {
@@ -195,6 +207,9 @@ public final class InventoryOptimizer {
 
         /** Throws when even the least use of the resource that the floors allow exceeds the limit. */
         private void requireReachable(Resource resource, double limit) {
+            if (!reachable.add(resource)) {
+                return;
+            }
             Solution least = resource == Resource.BUDGET ? solve(Weights.RESOURCE_ONLY, 1, 0)
                     : solve(Weights.RESOURCE_ONLY, 0, 1);
             double minimum = usage(least, resource);
@@ -225,98 +240,88 @@ public final class InventoryOptimizer {
         }
 
         /**
-         * The smallest price on the resource at which the summed usage fits the limit, the other price fixed:
-         * Illinois regula falsi on log(price) between a price too low and one high enough.
+         * The smallest price on the resource at which the summed usage fits the limit, the other price fixed. A
+         * bracket [too low, high enough] is found by steps of 8 from the price scale, then narrowed by the secant
+         * through the last two prices on log(price) (usage is smooth and convex there), aimed just inside the
+         * limit and kept within the bracket, until the usage is within {@code USAGE_TOLERANCE} below the limit.
+         *
+         * @param atZero the solution at price 0 when already known, or null
          */
-        private Solution searchPrice(Weights weights, Resource resource, double limit, double otherPrice) {
+        private Solution searchPrice(Weights weights, Resource resource, double limit, double otherPrice,
+                                     Solution atZero) {
+            boolean zeroIsFinite = weights.chargesHolding() || otherPrice > 0;
+            Solution low = atZero == null && zeroIsFinite ? solveAt(weights, resource, 0, otherPrice) : atZero;
+            if (low != null && usage(low, resource) <= limit) {
+                return low;
+            }
             double scale = priceScale(resource);
-            if (weights.chargesHolding() || otherPrice > 0) {
-                Solution atZero = solveAt(weights, resource, 0, otherPrice);
-                if (usage(atZero, resource) <= limit) {
-                    return atZero;
-                }
-            }
-            Solution high = solveAt(weights, resource, scale, otherPrice);
-            Solution low = null;
-            double highPrice = scale;
-            for (int i = 0; i < 40 && usage(high, resource) > limit; i++) {
-                low = high;
-                highPrice *= 8;
-                high = solveAt(weights, resource, highPrice, otherPrice);
-            }
-            if (usage(high, resource) > limit) {
-                // Only the least-usage policies themselves fit (the limit is at the minimum): take them.
-                Solution least = solve(Weights.RESOURCE_ONLY, resource == Resource.BUDGET ? 1 : 0,
-                        resource == Resource.BUDGET ? 0 : 1);
-                return resource == Resource.BUDGET ? new Solution(highPrice, otherPrice, least.investment(),
-                        least.volume()) : new Solution(otherPrice, highPrice, least.investment(), least.volume());
-            }
-            double lowPrice = highPrice / 8;
-            if (low == null) {
-                if (weights.chargesHolding() || otherPrice > 0) {
-                    lowPrice = 0;
-                } else {
-                    for (int i = 0; i < 60; i++) {
-                        lowPrice = highPrice / 8;
-                        Solution lower = solveAt(weights, resource, lowPrice, otherPrice);
-                        if (usage(lower, resource) > limit) {
-                            low = lower;
-                            break;
-                        }
-                        high = lower;
-                        highPrice = lowPrice;
+            Solution high = null;
+            double price = scale;
+            while (high == null || low == null || price(low, resource) == 0) {
+                Solution trial = solveAt(weights, resource, price, otherPrice);
+                if (usage(trial, resource) > limit) {
+                    low = trial;
+                    if (high != null) {
+                        break;
                     }
+                    // Prices keep rising: make sure some policies fit at all before going on.
+                    requireReachable(resource, limit);
+                    if (price > scale * 1e12) {
+                        return leastUsage(resource, price, otherPrice);
+                    }
+                    price *= 8;
+                } else {
+                    high = trial;
+                    if (price < scale * 1e-12) {
+                        return high;
+                    }
+                    price /= 8;
                 }
             }
-            if (low == null && lowPrice > 0) {
-                return solveAt(weights, resource, highPrice, otherPrice);
-            }
-            return refine(weights, resource, limit, otherPrice, lowPrice, low, highPrice, high);
+            return narrow(weights, resource, limit, otherPrice, low, high);
         }
 
-        private Solution refine(Weights weights, Resource resource, double limit, double otherPrice,
-                                double lowPrice, Solution low, double highPrice, Solution high) {
-            // Bisect first when the low end is price 0 (no logarithm) or unknown.
-            if (lowPrice == 0) {
-                lowPrice = highPrice / 1e6;
-                low = solveAt(weights, resource, lowPrice, otherPrice);
-                if (usage(low, resource) <= limit) {
-                    high = low;
-                    highPrice = lowPrice;
-                    return solveAt(weights, resource, highPrice, otherPrice);
+        private Solution narrow(Weights weights, Resource resource, double limit, double otherPrice, Solution low,
+                                Solution high) {
+            double target = limit * (1 - USAGE_TOLERANCE / 2);
+            double lowX = Math.log(price(low, resource));
+            double highX = Math.log(price(high, resource));
+            double[] previous = {lowX, usage(low, resource) - target};
+            double[] latest = {highX, usage(high, resource) - target};
+            double widthBefore = highX - lowX;
+            for (int i = 0; i < 60 && limit - usage(high, resource) > USAGE_TOLERANCE * limit
+                    && highX - lowX > 1e-9; i++) {
+                double x = latest[0] - latest[1] * (latest[0] - previous[0]) / (latest[1] - previous[1]);
+                // Bisect where the secant leaves the bracket, and every third step unless the bracket has halved.
+                if (!(x > lowX && x < highX) || i % 3 == 2 && highX - lowX > widthBefore / 2) {
+                    x = (lowX + highX) / 2;
                 }
-            }
-            double x0 = Math.log(lowPrice);
-            double x1 = Math.log(highPrice);
-            double f0 = usage(low, resource) - limit;
-            double f1 = usage(high, resource) - limit;
-            int side = 0;
-            for (int i = 0; i < 100 && -f1 > USAGE_TOLERANCE * limit && x1 - x0 > 1e-9; i++) {
-                double x = (x0 * f1 - x1 * f0) / (f1 - f0);
-                if (!(x > x0 + 1e-3 * (x1 - x0) && x < x1 - 1e-3 * (x1 - x0))) {
-                    x = (x0 + x1) / 2;
+                if (i % 3 == 2) {
+                    widthBefore = highX - lowX;
                 }
-                Solution middle = solveAt(weights, resource, Math.exp(x), otherPrice);
-                double f = usage(middle, resource) - limit;
-                if (f > 0) {
-                    x0 = x;
-                    f0 = f;
-                    if (side == -1) {
-                        f1 /= 2;
-                    }
-                    side = -1;
+                Solution trial = solveAt(weights, resource, Math.exp(x), otherPrice);
+                if (usage(trial, resource) > limit) {
+                    lowX = x;
                 } else {
-                    x1 = x;
-                    f1 = f;
-                    high = middle;
-                    if (side == 1) {
-                        f0 /= 2;
-                    }
-                    side = 1;
+                    highX = x;
+                    high = trial;
                 }
+                previous = latest;
+                latest = new double[] {x, usage(trial, resource) - target};
             }
-            // The models hold the last solve's policies: solve again at the price that fits.
-            return solveAt(weights, resource, Math.exp(x1), otherPrice);
+            // The items hold the policies of the last solve: make sure they are those that fit.
+            return high == lastSolved ? high : solveAt(weights, resource, price(high, resource), otherPrice);
+        }
+
+        private Solution leastUsage(Resource resource, double price, double otherPrice) {
+            Solution least = solve(Weights.RESOURCE_ONLY, resource == Resource.BUDGET ? 1 : 0,
+                    resource == Resource.BUDGET ? 0 : 1);
+            return resource == Resource.BUDGET ? new Solution(price, otherPrice, least.investment(), least.volume())
+                    : new Solution(otherPrice, price, least.investment(), least.volume());
+        }
+
+        private static double price(Solution solution, Resource resource) {
+            return resource == Resource.BUDGET ? solution.budgetPrice() : solution.capacityPrice();
         }
 
         private Solution solveAt(Weights weights, Resource resource, double price, double otherPrice) {
@@ -331,11 +336,11 @@ public final class InventoryOptimizer {
             double scale = priceScale(Resource.CAPACITY);
             double lowPrice = 0;
             double highPrice = scale;
-            Solution high = searchPrice(weights, Resource.BUDGET, budget, highPrice);
+            Solution high = searchPrice(weights, Resource.BUDGET, budget, highPrice, null);
             for (int i = 0; i < 40 && high.volume() > capacity; i++) {
                 lowPrice = highPrice;
                 highPrice *= 8;
-                high = searchPrice(weights, Resource.BUDGET, budget, highPrice);
+                high = searchPrice(weights, Resource.BUDGET, budget, highPrice, null);
             }
             if (high.volume() > capacity) {
                 List<ItemNeed> needs = models.stream().map(m -> new ItemNeed(m.item.id(), m.volume()))
@@ -356,7 +361,7 @@ public final class InventoryOptimizer {
             double x1 = Math.log(highPrice);
             for (int i = 0; i < 60 && capacity - high.volume() > USAGE_TOLERANCE * capacity && x1 - x0 > 1e-6; i++) {
                 double x = (x0 + x1) / 2;
-                Solution middle = searchPrice(weights, Resource.BUDGET, budget, Math.exp(x));
+                Solution middle = searchPrice(weights, Resource.BUDGET, budget, Math.exp(x), null);
                 if (middle.volume() > capacity) {
                     x0 = x;
                 } else {
@@ -364,7 +369,7 @@ public final class InventoryOptimizer {
                     high = middle;
                 }
             }
-            return searchPrice(weights, Resource.BUDGET, budget, high.capacityPrice());
+            return searchPrice(weights, Resource.BUDGET, budget, high.capacityPrice(), null);
         }
 
         /** A price of the order the objective gives a unit of the resource, to start the search from. */

@@ -156,6 +156,15 @@ final class ItemModel {
                 double extraVolume) {
     }
 
+    /** Sets the policy to a given one (whole or not), to evaluate it. */
+    void set(double r, double q) {
+        reorderPoint = r;
+        orderQuantity = q;
+        endingStock = demand.endingStock(r);
+        atServiceFloor = false;
+        atStockoutRiskCeiling = false;
+    }
+
     /** The chosen policy with its expected costs and service. */
     ItemPolicy policy() {
         double d = item.annualDemand();
