@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Splits a shared capacity of whole units across products for one selling period (the multi-product newsvendor
- * with a capacity constraint; Hadley &amp; Whitin 1963, §6-2; Silver, Pyke &amp; Peterson, ch. 10): stock x_i of
- * product i, Σ x_i ≤ capacity, maximising Σ m_i·E[min(x_i, D_i)] − o_i·E[(x_i − D_i)⁺], with m_i the margin of a
- * unit sold and o_i the loss on a unit left over.
+ * Splits a shared capacity of whole units across products for one selling period (the multi-product newsvendor with a
+ * capacity constraint; Hadley &amp; Whitin 1963, constrained multi-item models; Silver, Pyke &amp; Peterson, ch. 10):
+ * stock x_i of product i, Σ x_i ≤ capacity, maximising Σ m_i·E[min(x_i, D_i)] − o_i·E[(x_i − D_i)⁺], with m_i the
+ * margin of a unit sold and o_i the loss on a unit left over.
  *
  * <p>The k-th unit of product i adds (m_i + o_i)·P(D_i ≥ k) − o_i, which does not grow with k: each product's
  * profit is concave in its stock, so giving every next unit to the product where it adds most, while that is

@@ -21,17 +21,16 @@ import java.util.stream.IntStream;
  *
  * <p><b>Method.</b> The floors (fill rate, stockout risk) and the order limits are per item and enter each item's
  * own problem. The budget and the warehouse capacity couple the items; they are priced out by Lagrangian relaxation
- * (Everett, "Generalized Lagrange multiplier method for solving problems of optimum allocation of resources",
- * Oper. Res. 11, 1963; for (r, Q) under an investment budget, Hadley &amp; Whitin 1963, §6; Silver, Pyke &amp;
- * Peterson, ch. 7.9 "exchange curves"): for prices λ ≥ 0 on average investment and ν ≥ 0 on peak volume, every item
- * minimises its cost plus its resource use at those prices ({@link ItemModel}), and the usage summed over the items
- * falls as a price rises. The search finds the smallest price at which the summed usage of the rounded policies
- * fits: regula falsi (Illinois variant) on log λ within a bracket; with both resources binding, a search on ν around
- * the search on λ. By Everett's theorem the policies for those prices are optimal for the resource they use, which
- * is within rounding of the limit; the slack that rounding leaves is then spent greedily on the steps (one unit of
- * r, one pack of Q) that save most per unit of resource (marginal analysis; Fox, "Discrete optimization via
- * marginal analysis", Manage. Sci. 13, 1966). λ and ν are the shadow prices: what one more unit of budget or
- * capacity saves.
+ * (Everett, "Generalized Lagrange multiplier method for solving problems of optimum allocation of resources", Oper.
+ * Res. 11, 1963; for (r, Q) under an investment budget, Hadley &amp; Whitin 1963, on constrained multi-item systems;
+ * Silver, Pyke &amp; Peterson, ch. 7, exchange curves): for prices λ ≥ 0 on average investment and ν ≥ 0 on peak
+ * volume, every item minimises its cost plus its resource use at those prices ({@link ItemModel}), and the usage summed
+ * over the items falls as a price rises. The search finds the smallest price at which the summed usage of the rounded
+ * policies fits: a bracket, then secant steps on log λ kept inside it; with both resources binding, a search on ν
+ * around the search on λ. By Everett's theorem the policies for those prices are optimal for the resource they use,
+ * which is within rounding of the limit; the slack that rounding leaves is then spent greedily on the steps (one unit
+ * of r, one pack of Q) that save most per unit of resource (marginal analysis; Fox, "Discrete optimization via marginal
+ * analysis", Manage. Sci. 13, 1966). λ and ν are the shadow prices: what one more unit of budget or capacity saves.
  *
  * <p><b>Infeasibility.</b> Before a resource is searched, its least possible use is computed (each item at the least
  * investment or volume its floors and order limits allow); when that exceeds the limit an

@@ -4,7 +4,7 @@ package io.stockflow.inventory.optimize;
  * One item's (r, Q) problem for given resource prices, and the policy last chosen for it.
  *
  * <p>The item's expected annual cost under a continuous-review (r, Q) policy with backorders is (Hadley &amp; Whitin,
- * <i>Analysis of Inventory Systems</i>, 1963, §4-7; Silver, Pyke &amp; Peterson, <i>Inventory and Production
+ * <i>Analysis of Inventory Systems</i>, 1963, ch. 4; Silver, Pyke &amp; Peterson, <i>Inventory and Production
  * Management in Supply Chains</i>, 4th ed., ch. 7; Axsäter, <i>Inventory Control</i>, 3rd ed., §5.3)
  * <pre>
  *   C(r, Q) = K·D/Q + h·c·(Q/2 + e(r)) + b·D·n(r)/Q,    n(r) = E[(X − r)⁺],  e(r) = E[(r − X)⁺] = r − μ + n(r)
@@ -217,7 +217,8 @@ final class ItemModel {
             double nextQ = clipOrder(Math.sqrt(2 * (prices.fixed() + prices.shortage() * demand.loss(r))
                     / prices.a()));
             double nextR = bestReorderPoint(prices, nextQ);
-            boolean settled = Math.abs(nextQ - q) <= TOLERANCE * q && Math.abs(nextR - r) <= TOLERANCE * (1 + Math.abs(r));
+            boolean settled = Math.abs(nextQ - q) <= TOLERANCE * q
+                    && Math.abs(nextR - r) <= TOLERANCE * (1 + Math.abs(r));
             q = nextQ;
             r = nextR;
             if (settled) {

@@ -67,7 +67,8 @@ class InventoryOptimizerValidationTest {
         OptimizationResult atMinimum = InventoryOptimizer.optimize(items(), Objective.COST,
                 constraints.withBudget(infeasible.minimumRequired()));
         assertThat(atMinimum.totals().averageInventoryValue()).isLessThanOrEqualTo(infeasible.minimumRequired());
-        assertThat(atMinimum.items()).allSatisfy(item -> assertThat(item.fillRate()).isGreaterThanOrEqualTo(0.99 - 1e-9));
+        assertThat(atMinimum.items())
+                .allSatisfy(item -> assertThat(item.fillRate()).isGreaterThanOrEqualTo(0.99 - 1e-9));
     }
 
     @Test
