@@ -348,4 +348,52 @@ class InventoryIntegrationTest {
                 "product_id", "P6")), "days", 0), null, 400);
         assertThat(days.get("errors").get(0).get("field").asString()).isEqualTo("days");
     }
+
+    @Test
+    void optimisationUnderABudgetPricesItAndExplainsWhenItCannotBeMet() {
+        supplier("SUP-E", 7);
+        item("P7", "SUP-E");
+        item("P8", "SUP-E");
+        forecast("P7", 1);
+        forecast("P8", 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(position("P7").has("reorder_point")).isTrue();
+            assertThat(position("P8").has("reorder_point")).isTrue();
+        });
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("store_ids", List.of(store));
+        scope.put("product_ids", List.of("P7", "P8"));
+        scope.put("objective", "cost");
+        JsonNode free = post("/api/inventory/optimize", scope, null, 200);
+        assertThat(free.get("items")).hasSize(2);
+        assertThat(free.get("items").get(0).get("demand_distribution").asString()).isEqualTo("forecast_quantiles");
+        double investment = free.get("totals").get("average_inventory_value").asDouble();
+
+        scope.put("constraints", Map.of("budget", 0.6 * investment));
+        JsonNode bound = post("/api/inventory/optimize", scope, null, 200);
+        assertThat(bound.get("binding_constraints").toString()).contains("BUDGET");
+        assertThat(bound.get("budget_shadow_price").asDouble()).isPositive();
+        assertThat(bound.get("totals").get("average_inventory_value").asDouble()).isLessThanOrEqualTo(0.6 * investment);
+        assertThat(bound.get("totals").get("total_cost").asDouble())
+                .isGreaterThan(free.get("totals").get("total_cost").asDouble());
+
+        scope.put("constraints", Map.of("budget", 10, "min_service_level", 0.99));
+        JsonNode infeasible = client.post().uri("/api/inventory/optimize").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(scope).exchange().expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(infeasible.get("type").asString()).endsWith("/infeasible-constraints");
+        assertThat(infeasible.get("resource").asString()).isEqualTo("constraints.budget");
+        assertThat(infeasible.get("minimum_required").asDouble()).isGreaterThan(10);
+        assertThat(infeasible.get("largest_needs").get(0).get("item").asString()).startsWith(store + "|P");
+
+        scope.put("objective", "service");
+        scope.remove("constraints");
+        JsonNode service = post("/api/inventory/optimize", scope, null, 400);
+        assertThat(service.get("errors").get(0).get("field").asString()).isEqualTo("objective");
+        scope.put("objective", "cost");
+        scope.put("constraints", Map.of("min_service_level", 1.5));
+        JsonNode level = post("/api/inventory/optimize", scope, null, 400);
+        assertThat(level.toString()).contains("min_service_level");
+    }
 }

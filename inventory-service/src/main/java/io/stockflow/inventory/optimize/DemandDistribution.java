@@ -4,8 +4,7 @@ import io.stockflow.inventory.policy.LeadTimeDemand;
 
 /**
  * Lead-time demand X as the optimisation reads it: its mean, loss function n(r) = E[(X − r)⁺], exceedance
- * P(X &gt; r) and quantiles. A normal {@link LeadTimeDemand} is evaluated here in closed form with
- * {@link StandardNormal}; one built from forecast quantiles through its own methods.
+ * P(X &gt; r) and quantiles.
  */
 interface DemandDistribution {
 
@@ -26,40 +25,11 @@ interface DemandDistribution {
     }
 
     static DemandDistribution of(LeadTimeDemand demand) {
-        if (demand.fromForecastQuantiles()) {
-            return new ForecastQuantiles(demand);
-        }
-        return new Normal(demand.mean(), demand.standardDeviation());
+        return new Of(demand);
     }
 
-    record Normal(double mean, double standardDeviation) implements DemandDistribution {
-
-        @Override
-        public double loss(double reorderPoint) {
-            if (standardDeviation == 0) {
-                return Math.max(0, mean - reorderPoint);
-            }
-            return standardDeviation * StandardNormal.loss((reorderPoint - mean) / standardDeviation);
-        }
-
-        @Override
-        public double exceedance(double reorderPoint) {
-            if (standardDeviation == 0) {
-                return mean > reorderPoint ? 1 : 0;
-            }
-            return StandardNormal.upperTail((reorderPoint - mean) / standardDeviation);
-        }
-
-        @Override
-        public double quantile(double p) {
-            if (p <= 0 || p >= 1) {
-                return p <= 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            }
-            return mean + standardDeviation * StandardNormal.inverse(p);
-        }
-    }
-
-    record ForecastQuantiles(LeadTimeDemand demand) implements DemandDistribution {
+    /** Normal or forecast-quantile lead-time demand, both in closed form (see {@link LeadTimeDemand}). */
+    record Of(LeadTimeDemand demand) implements DemandDistribution {
 
         @Override
         public double mean() {

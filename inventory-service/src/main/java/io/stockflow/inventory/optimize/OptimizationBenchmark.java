@@ -1,5 +1,7 @@
 package io.stockflow.inventory.optimize;
 
+import io.stockflow.inventory.policy.StandardNormal;
+
 import io.stockflow.inventory.policy.LeadTimeDemand;
 
 import java.io.IOException;

@@ -155,7 +155,7 @@ class OptimizationController {
                                     result.items().get(i)));
                         }
                         Response response = new Response(planning.today(),
-                                currencies.size() == 1 ? currencies.first() : null, result.objective().name()
+                                currencies.size() == 1 ? currencies.iterator().next() : null, result.objective().name()
                                 .toLowerCase(java.util.Locale.ROOT), answered, result.totals(),
                                 result.budgetShadowPrice(), result.capacityShadowPrice(),
                                 result.bindingConstraints(), result.shortageWeight(), skipped);

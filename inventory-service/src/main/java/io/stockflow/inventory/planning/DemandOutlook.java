@@ -3,6 +3,7 @@ package io.stockflow.inventory.planning;
 import io.stockflow.common.forecast.ForecastDay;
 import io.stockflow.common.forecast.LeadTimeTotal;
 import io.stockflow.inventory.policy.LeadTimeDemand;
+import io.stockflow.inventory.policy.StandardNormal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -127,10 +128,8 @@ public final class DemandOutlook {
         if (Double.isNaN(quantiles[0]) || Double.isNaN(quantiles[last])) {
             return 0;
         }
-        org.apache.commons.math3.distribution.NormalDistribution normal =
-                new org.apache.commons.math3.distribution.NormalDistribution(0, 1);
-        return (quantiles[last] - quantiles[0]) / (normal.inverseCumulativeProbability(levels[last])
-                - normal.inverseCumulativeProbability(levels[0]));
+        return (quantiles[last] - quantiles[0]) / (StandardNormal.inverse(levels[last])
+                - StandardNormal.inverse(levels[0]));
     }
 
     /**

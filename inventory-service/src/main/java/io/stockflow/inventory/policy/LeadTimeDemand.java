@@ -1,7 +1,5 @@
 package io.stockflow.inventory.policy;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
-
 /**
  * Demand over a replenishment lead time, with both of its uncertainties: daily demand of mean d and standard
  * deviation σ_d over a lead time of mean L and standard deviation σ_L days has mean d·L and standard deviation
@@ -14,8 +12,6 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * loss function E[(X − r)⁺] stays in closed form piece by piece.
  */
 public final class LeadTimeDemand {
-
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
 
     private final double mean;
     private final double standardDeviation;
@@ -58,7 +54,7 @@ public final class LeadTimeDemand {
                 throw new IllegalArgumentException("quantile levels must increase within (0, 1), values must be "
                         + "non-negative and not decrease");
             }
-            scores[i] = STANDARD_NORMAL.inverseCumulativeProbability(levels[i]);
+            scores[i] = StandardNormal.inverse(levels[i]);
         }
         int last = levels.length - 1;
         double spread = (quantiles[last] - quantiles[0]) / (scores[last] - scores[0]);
@@ -79,7 +75,7 @@ public final class LeadTimeDemand {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("service level must lie in (0, 1), got " + level);
         }
-        double z = STANDARD_NORMAL.inverseCumulativeProbability(level);
+        double z = StandardNormal.inverse(level);
         if (scores == null) {
             return mean + z * standardDeviation;
         }
@@ -96,7 +92,7 @@ public final class LeadTimeDemand {
             if (standardDeviation == 0) {
                 return Math.max(0, mean - reorderPoint);
             }
-            return standardDeviation * SafetyStock.normalLoss((reorderPoint - mean) / standardDeviation);
+            return standardDeviation * StandardNormal.loss((reorderPoint - mean) / standardDeviation);
         }
         if (reorderPoint < 0) {
             return expectedShortage(0) - reorderPoint;
@@ -114,7 +110,7 @@ public final class LeadTimeDemand {
             if (standardDeviation == 0) {
                 return mean > reorderPoint ? 1 : 0;
             }
-            return 1 - STANDARD_NORMAL.cumulativeProbability((reorderPoint - mean) / standardDeviation);
+            return StandardNormal.upperTail((reorderPoint - mean) / standardDeviation);
         }
         if (reorderPoint < 0) {
             return 1;
@@ -126,9 +122,9 @@ public final class LeadTimeDemand {
         double slope = slope(piece);
         if (slope == 0) {
             // Flat below the first or beyond the last quantile: all the tail's mass sits at that quantile.
-            return piece == 0 ? 1 : 1 - STANDARD_NORMAL.cumulativeProbability(scores[piece - 1]);
+            return piece == 0 ? 1 : StandardNormal.upperTail(scores[piece - 1]);
         }
-        return 1 - STANDARD_NORMAL.cumulativeProbability((reorderPoint - intercept(piece)) / slope);
+        return StandardNormal.upperTail((reorderPoint - intercept(piece)) / slope);
     }
 
     /** Whether this comes from forecast quantiles rather than a normal. */
@@ -176,10 +172,10 @@ public final class LeadTimeDemand {
     }
 
     private static double cdf(double z) {
-        return Double.isInfinite(z) ? (z > 0 ? 1 : 0) : STANDARD_NORMAL.cumulativeProbability(z);
+        return Double.isInfinite(z) ? (z > 0 ? 1 : 0) : StandardNormal.cdf(z);
     }
 
     private static double density(double z) {
-        return Double.isInfinite(z) ? 0 : STANDARD_NORMAL.density(z);
+        return Double.isInfinite(z) ? 0 : StandardNormal.density(z);
     }
 }

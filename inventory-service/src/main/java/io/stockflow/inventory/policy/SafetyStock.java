@@ -1,7 +1,5 @@
 package io.stockflow.inventory.policy;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
-
 /**
  * Safety stock for a service target (Silver, Pyke &amp; Peterson, ch. 6):
  * <ul>
@@ -13,8 +11,6 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * Never negative: a service level below what the mean alone gives needs no safety stock.
  */
 public final class SafetyStock {
-
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
 
     private SafetyStock() {
     }
@@ -68,7 +64,7 @@ public final class SafetyStock {
 
     /** G(k) = φ(k) − k·(1 − Φ(k)): expected units short per unit of σ when k σ are held in safety stock. */
     public static double normalLoss(double k) {
-        return STANDARD_NORMAL.density(k) - k * (1 - STANDARD_NORMAL.cumulativeProbability(k));
+        return StandardNormal.loss(k);
     }
 
     /** The k with G(k) = {@code loss}; G decreases strictly, so bisection on [−6, 8] finds it. */

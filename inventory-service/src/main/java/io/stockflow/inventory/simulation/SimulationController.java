@@ -6,9 +6,8 @@ import io.stockflow.common.web.ApiProblemException;
 import io.stockflow.common.web.FieldViolation;
 import io.stockflow.common.web.Problems;
 import io.stockflow.inventory.OperationTimer;
-import io.stockflow.inventory.planning.DemandOutlook;
 import io.stockflow.inventory.planning.Planning;
-import org.apache.commons.math3.distribution.NormalDistribution;
+import io.stockflow.inventory.policy.StandardNormal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +33,7 @@ class SimulationController {
 
     static final int MAX_ITEMS = 100;
     static final int MAX_REPLICATIONS = 50;
-    private static final double Z90 = new NormalDistribution(0, 1).inverseCumulativeProbability(0.9);
+    private static final double Z90 = StandardNormal.inverse(0.9);
 
     private final Planning planning;
     private final OperationTimer timer;

@@ -1,4 +1,4 @@
-package io.stockflow.inventory.optimize;
+package io.stockflow.inventory.policy;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.stockflow.inventory.optimize;
+package io.stockflow.inventory.policy;
 
 import org.apache.commons.math3.special.Erf;
 
@@ -13,7 +13,7 @@ import org.apache.commons.math3.special.Erf;
  * Φ⁻¹ goes through commons-math's {@link Erf#erfInv} (M. Giles' polynomial, "Approximating the erfinv function",
  * GPU Computing Gems, 2011).
  */
-final class StandardNormal {
+public final class StandardNormal {
 
     private static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
     private static final double SQRT_2 = Math.sqrt(2);
@@ -22,27 +22,27 @@ final class StandardNormal {
     }
 
     /** φ(z). */
-    static double density(double z) {
+    public static double density(double z) {
         return Math.exp(-0.5 * z * z) / SQRT_2PI;
     }
 
     /** Φ(z) = P(Z ≤ z). */
-    static double cdf(double z) {
+    public static double cdf(double z) {
         return z > 0 ? 1 - lowerTail(-z) : lowerTail(z);
     }
 
     /** 1 − Φ(z) = P(Z &gt; z), without the cancellation of computing 1 − Φ(z) for large z. */
-    static double upperTail(double z) {
+    public static double upperTail(double z) {
         return z > 0 ? lowerTail(-z) : 1 - lowerTail(z);
     }
 
     /** The standard normal loss function G(z) = E[(Z − z)⁺] = φ(z) − z·(1 − Φ(z)). */
-    static double loss(double z) {
+    public static double loss(double z) {
         return density(z) - z * upperTail(z);
     }
 
     /** Φ⁻¹(p); −∞ for p ≤ 0 and +∞ for p ≥ 1, which the optimisation's bounds then clip. */
-    static double inverse(double p) {
+    public static double inverse(double p) {
         if (p <= 0) {
             return Double.NEGATIVE_INFINITY;
         }
