@@ -387,6 +387,19 @@ class InventoryIntegrationTest {
         assertThat(infeasible.get("minimum_required").asDouble()).isGreaterThan(10);
         assertThat(infeasible.get("largest_needs").get(0).get("item").asString()).startsWith(store + "|P");
 
+        // A late event of an older model version never replaces the newer forecast.
+        forecast("P8", 9);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(post(
+                "/api/inventory/reorder/recommendations", Map.of("store_ids", List.of(store), "product_ids",
+                        List.of("P8"), "include_all", true), null, 200).get("recommendations").get(0).get("numbers")
+                .get("forecast_model_version").asLong()).isEqualTo(9));
+        double skippedBefore = skippedForecasts();
+        forecast("P8", 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> skippedForecasts() > skippedBefore);
+        assertThat(post("/api/inventory/reorder/recommendations", Map.of("store_ids", List.of(store), "product_ids",
+                List.of("P8"), "include_all", true), null, 200).get("recommendations").get(0).get("numbers")
+                .get("forecast_model_version").asLong()).isEqualTo(9);
+
         scope.put("objective", "service");
         scope.remove("constraints");
         JsonNode service = post("/api/inventory/optimize", scope, null, 400);
@@ -395,5 +408,15 @@ class InventoryIntegrationTest {
         scope.put("constraints", Map.of("min_service_level", 1.5));
         JsonNode level = post("/api/inventory/optimize", scope, null, 400);
         assertThat(level.toString()).contains("min_service_level");
+    }
+
+    /** Forecast events consumed without effect: duplicates, or older than the forecast kept. */
+    private double skippedForecasts() {
+        String metrics = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile(
+                "stockflow_inventory_forecast_events_total\\{[^}]*outcome=\"duplicate_or_older\"} ([0-9.E]+)")
+                .matcher(metrics);
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
     }
 }

@@ -8,7 +8,6 @@ import io.stockflow.common.web.FieldViolation;
 import io.stockflow.common.web.Problems;
 import io.stockflow.inventory.OperationTimer;
 import io.stockflow.inventory.audit.AuditTrail;
-import io.stockflow.inventory.item.ItemRepository;
 import io.stockflow.inventory.item.ResolvedTerms;
 import io.stockflow.inventory.planning.DemandOutlook;
 import io.stockflow.inventory.planning.Planning;
@@ -40,13 +39,11 @@ class OptimizationController {
     static final int MAX_ITEMS = 20_000;
 
     private final Planning planning;
-    private final ItemRepository items;
     private final AuditTrail audit;
     private final OperationTimer timer;
 
-    OptimizationController(Planning planning, ItemRepository items, AuditTrail audit, OperationTimer timer) {
+    OptimizationController(Planning planning, AuditTrail audit, OperationTimer timer) {
         this.planning = planning;
-        this.items = items;
         this.audit = audit;
         this.timer = timer;
     }
@@ -81,20 +78,11 @@ class OptimizationController {
         } catch (InvalidInputException invalid) {
             throw invalid(invalid, null);
         }
-        List<String> stores = request.storeIds() == null ? List.of() : request.storeIds();
-        List<String> products = request.productIds() == null ? List.of() : request.productIds();
-        return items.keys(stores, products, MAX_ITEMS + 1).collectList().flatMap(keys -> {
-            if (keys.isEmpty()) {
+        return planning.planItems(request.storeIds(), request.productIds(), MAX_ITEMS).flatMap(plans -> {
+            if (plans.isEmpty()) {
                 throw new ApiProblemException(Problems.invalidInput("no items", List.of(FieldViolation.of(
                         "product_ids", "unknown_item", "no item matches these stores and products"))));
             }
-            if (keys.size() > MAX_ITEMS) {
-                throw new ApiProblemException(Problems.invalidInput("too many items", List.of(FieldViolation.of(
-                        "store_ids", "too_many_items", "more than " + MAX_ITEMS
-                                + " items match; narrow the request by store_ids or product_ids"))));
-            }
-            return planning.plan(keys).collectList();
-        }).flatMap(plans -> {
             List<OptimizationItem> optimizable = new ArrayList<>();
             List<OptimizedItem> described = new ArrayList<>();
             List<Skipped> skipped = new ArrayList<>();

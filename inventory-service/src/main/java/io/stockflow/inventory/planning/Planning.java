@@ -1,6 +1,9 @@
 package io.stockflow.inventory.planning;
 
 import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.web.ApiProblemException;
+import io.stockflow.common.web.FieldViolation;
+import io.stockflow.common.web.Problems;
 import io.stockflow.inventory.forecast.ForecastRepository;
 import io.stockflow.inventory.forecast.StoredForecast;
 import io.stockflow.inventory.item.ItemRepository;
@@ -59,6 +62,22 @@ public class Planning {
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
+    }
+
+    /**
+     * Plans every item of the given stores and products (all where a list is empty), refusing with 400 when more
+     * than {@code max} match.
+     */
+    public Mono<List<SeriesPlan>> planItems(List<String> storeIds, List<String> productIds, int max) {
+        return items.keys(storeIds == null ? List.of() : storeIds, productIds == null ? List.of() : productIds,
+                max + 1).collectList().flatMap(keys -> {
+            if (keys.size() > max) {
+                throw new ApiProblemException(Problems.invalidInput("too many items", List.of(FieldViolation.of(
+                        "store_ids", "too_many_items", "more than " + max
+                                + " items match; narrow the request by store_ids or product_ids"))));
+            }
+            return plan(keys).collectList();
+        });
     }
 
     public Flux<SeriesPlan> plan(Collection<SeriesKey> keys) {

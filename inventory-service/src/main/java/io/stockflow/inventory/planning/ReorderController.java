@@ -9,7 +9,6 @@ import io.stockflow.common.web.FieldViolation;
 import io.stockflow.common.web.Problems;
 import io.stockflow.inventory.OperationTimer;
 import io.stockflow.inventory.audit.AuditTrail;
-import io.stockflow.inventory.item.ItemRepository;
 import io.stockflow.inventory.purchasing.NewPurchaseOrder;
 import io.stockflow.inventory.purchasing.PurchaseOrder;
 import io.stockflow.inventory.purchasing.PurchaseOrders;
@@ -36,15 +35,12 @@ class ReorderController {
     private static final List<String> URGENCY = List.of("critical", "high", "normal", "none");
 
     private final Planning planning;
-    private final ItemRepository items;
     private final PurchaseOrders orders;
     private final AuditTrail audit;
     private final OperationTimer timer;
 
-    ReorderController(Planning planning, ItemRepository items, PurchaseOrders orders, AuditTrail audit,
-                      OperationTimer timer) {
+    ReorderController(Planning planning, PurchaseOrders orders, AuditTrail audit, OperationTimer timer) {
         this.planning = planning;
-        this.items = items;
         this.orders = orders;
         this.audit = audit;
         this.timer = timer;
@@ -82,16 +78,7 @@ class ReorderController {
             throw Problems.exception(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                     "creating purchase orders (create_drafts) needs the PLANNER role");
         }
-        List<String> stores = request.storeIds() == null ? List.of() : request.storeIds();
-        List<String> products = request.productIds() == null ? List.of() : request.productIds();
-        return items.keys(stores, products, MAX_ITEMS + 1).collectList().flatMap(keys -> {
-            if (keys.size() > MAX_ITEMS) {
-                throw new ApiProblemException(Problems.invalidInput("too many items", List.of(FieldViolation.of(
-                        "store_ids", "too_many_items", "more than " + MAX_ITEMS
-                                + " items match; narrow the request by store_ids or product_ids"))));
-            }
-            return planning.plan(keys).collectList();
-        }).flatMap(plans -> {
+        return planning.planItems(request.storeIds(), request.productIds(), MAX_ITEMS).flatMap(plans -> {
             List<Recommendation> lines = plans.stream().filter(plan -> plan.plan() != null)
                     .filter(plan -> plan.plan().orderNow() || Boolean.TRUE.equals(request.includeAll()))
                     .map(plan -> new Recommendation(plan.series().storeId(), plan.series().productId(),

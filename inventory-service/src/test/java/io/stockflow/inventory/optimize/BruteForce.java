@@ -1,5 +1,6 @@
 package io.stockflow.inventory.optimize;
 
+import io.stockflow.inventory.policy.LeadTimeDemand;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.util.ArrayList;
@@ -21,6 +22,12 @@ final class BruteForce {
     /** One normal item on the grid, with the documented cost model and resource definitions. */
     record Item(double mean, double sigma, double annualDemand, double unitCost, double orderingCost,
                 double holdingRate, double shortageCost, double unitVolume) {
+
+        /** The same item for the engine: lead-time demand of exactly N(μ, σ²) (one day of daily demand μ, σ). */
+        OptimizationItem asOptimizationItem(String id) {
+            return OptimizationItem.of(id, LeadTimeDemand.normal(mean, sigma, 1, 0), annualDemand, unitCost,
+                    orderingCost, holdingRate, shortageCost).withUnitVolume(unitVolume);
+        }
 
         /** n(r) = σ·G((r − μ)/σ) and e(r) = r − μ + n(r) for r = 0..rMax. */
         double[][] lossAndEnding(int rMax) {

@@ -1,7 +1,6 @@
 package io.stockflow.inventory.optimize;
 
 import io.stockflow.inventory.optimize.BruteForce.Point;
-import io.stockflow.inventory.policy.LeadTimeDemand;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,11 +23,7 @@ class InventoryOptimizerBruteForceTest {
     private static List<OptimizationItem> items() {
         List<OptimizationItem> items = new ArrayList<>();
         for (int i = 0; i < ITEMS.size(); i++) {
-            BruteForce.Item item = ITEMS.get(i);
-            // Lead-time demand of exactly N(μ, σ²): one day of daily demand μ, σ.
-            items.add(OptimizationItem.of("I" + i, LeadTimeDemand.normal(item.mean(), item.sigma(), 1, 0),
-                    item.annualDemand(), item.unitCost(), item.orderingCost(), item.holdingRate(),
-                    item.shortageCost()).withUnitVolume(item.unitVolume()));
+            items.add(ITEMS.get(i).asOptimizationItem("I" + i));
         }
         return items;
     }

@@ -21,10 +21,7 @@ class InventoryOptimizerValidationTest {
     private static List<OptimizationItem> items() {
         List<OptimizationItem> items = new ArrayList<>();
         for (int i = 0; i < ITEMS.size(); i++) {
-            BruteForce.Item item = ITEMS.get(i);
-            items.add(OptimizationItem.of("I" + i, LeadTimeDemand.normal(item.mean(), item.sigma(), 1, 0),
-                    item.annualDemand(), item.unitCost(), item.orderingCost(), item.holdingRate(),
-                    item.shortageCost()));
+            items.add(ITEMS.get(i).asOptimizationItem("I" + i));
         }
         return items;
     }
