@@ -172,6 +172,9 @@ class InventoryIntegrationTest {
         String id = order.get("purchase_order_id").asString();
         assertThat(order.get("status").asString()).isEqualTo("draft");
         assertThat(order.get("origin").asString()).isEqualTo("reorder_recommendation");
+        JsonNode retried = post("/api/inventory/reorder/recommendations", Map.of("store_ids", List.of(store),
+                "create_drafts", true), null, 200);
+        assertThat(retried.get("purchase_orders").get(0).get("purchase_order_id").asString()).isEqualTo(id);
 
         post("/api/inventory/purchase-orders/" + id + "/approve", Map.of(), null, 200);
         JsonNode twice = post("/api/inventory/purchase-orders/" + id + "/approve", Map.of(), null, 409);

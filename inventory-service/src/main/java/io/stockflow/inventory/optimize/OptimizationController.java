@@ -1,6 +1,5 @@
 package io.stockflow.inventory.optimize;
 
-import io.stockflow.common.events.SeriesKey;
 import io.stockflow.common.security.AuthenticatedPrincipal;
 import io.stockflow.common.security.CurrentCaller;
 import io.stockflow.common.web.ApiProblemException;

@@ -1,11 +1,10 @@
 package io.stockflow.inventory.planning;
 
+import io.stockflow.common.events.DeterministicUuid;
 import io.stockflow.common.events.SeriesKey;
 import io.stockflow.common.security.AuthenticatedPrincipal;
 import io.stockflow.common.security.CurrentCaller;
 import io.stockflow.common.security.Role;
-import io.stockflow.common.web.ApiProblemException;
-import io.stockflow.common.web.FieldViolation;
 import io.stockflow.common.web.Problems;
 import io.stockflow.inventory.OperationTimer;
 import io.stockflow.inventory.audit.AuditTrail;
@@ -48,8 +47,8 @@ class ReorderController {
 
     /**
      * @param includeAll   also items that need no order now (urgency {@code none})
-     * @param createDrafts group the lines into one draft purchase order per supplier and store (PLANNER);
-     *                     idempotent per supplier, store and day
+     * @param createDrafts group the lines into one draft purchase order per supplier and store (PLANNER); the
+     *                     same lines on the same day give the same draft back
      */
     record Request(List<String> storeIds, List<String> productIds, Boolean includeAll, Boolean createDrafts) {
     }
@@ -117,9 +116,12 @@ class ReorderController {
             NewPurchaseOrder order = new NewPurchaseOrder(supplier, store, group.getValue().stream()
                     .map(line -> new NewPurchaseOrder.Line(line.productId(), BigDecimal.valueOf(line.quantity()), null))
                     .toList(), "recommended on " + today, null, "reorder_recommendation");
-            return orders.create(order, "reorder:" + supplier + ":" + store + ":" + today, actor)
-                    .map(PurchaseOrders.Created::order)
-                    .onErrorResume(ApiProblemException.class, changed -> Mono.empty());
+            // The same lines on the same day are the same draft (a retried request); changed lines are a new one.
+            String content = order.lines().stream().map(line -> line.productId() + "=" + line.quantity().toPlainString())
+                    .collect(java.util.stream.Collectors.joining(","));
+            return orders.create(order, "reorder:" + supplier + ":" + store + ":" + today + ":"
+                            + DeterministicUuid.of(content), actor)
+                    .map(PurchaseOrders.Created::order);
         }).collectList();
     }
 }
