@@ -2,9 +2,11 @@ package io.stockflow.notification;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Alert rules and delivery. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class NotificationApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,141 @@
+package io.stockflow.notification;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.stockflow.common.events.EventCodec;
+import io.stockflow.common.events.Topics;
+import io.stockflow.notification.alert.AlertReader;
+import io.stockflow.notification.alert.AlertRepository;
+import io.stockflow.notification.channel.ChannelRepository;
+import io.stockflow.notification.channel.ChannelSender;
+import io.stockflow.notification.channel.EmailSender;
+import io.stockflow.notification.channel.PushSender;
+import io.stockflow.notification.channel.RetryPolicy;
+import io.stockflow.notification.channel.SmsSender;
+import io.stockflow.notification.channel.UrlGuard;
+import io.stockflow.notification.channel.WebhookSender;
+import io.stockflow.notification.delivery.DeliveryRepository;
+import io.stockflow.notification.delivery.DeliveryWorker;
+import io.stockflow.notification.delivery.PurchaseOrderAction;
+import io.stockflow.notification.routing.AlertIntake;
+import io.stockflow.notification.routing.Escalator;
+import io.stockflow.notification.routing.Router;
+import io.stockflow.notification.routing.RuleRepository;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Wires the service: intake from Kafka, routing, escalation, delivery over the channels. The domain classes carry
+ * no framework annotations beyond their listener and schedules.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class NotificationConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AlertRepository alertRepository(DatabaseClient db, JsonMapper json) {
+        return new AlertRepository(db, json);
+    }
+
+    @Bean
+    RuleRepository ruleRepository(DatabaseClient db, JsonMapper json) {
+        return new RuleRepository(db, json);
+    }
+
+    @Bean
+    ChannelRepository channelRepository(DatabaseClient db, JsonMapper json) {
+        return new ChannelRepository(db, json);
+    }
+
+    @Bean
+    DeliveryRepository deliveryRepository(DatabaseClient db) {
+        return new DeliveryRepository(db);
+    }
+
+    @Bean
+    UrlGuard urlGuard(NotificationProperties properties) {
+        return new UrlGuard(properties.allowedPrivateTargets() == null ? List.of()
+                : properties.allowedPrivateTargets());
+    }
+
+    @Bean
+    RetryPolicy retryPolicy(NotificationProperties properties) {
+        NotificationProperties.Retry retry = properties.retry();
+        return new RetryPolicy(retry.baseDelay(), retry.maxDelay(), retry.maxAttempts());
+    }
+
+    @Bean
+    DeliveryWorker deliveryWorker(DatabaseClient db, AlertRepository alerts, ChannelRepository channels,
+                                  JsonMapper json, UrlGuard guard, RetryPolicy retry, Clock clock,
+                                  NotificationProperties properties, MeterRegistry registry) {
+        List<ChannelSender> senders = List.of(new EmailSender(), new SmsSender(), new WebhookSender(guard),
+                new PushSender());
+        return new DeliveryWorker(db, alerts, channels, senders, new PurchaseOrderAction(json,
+                properties.inventory().baseUrl(), properties.inventory().apiKey()), retry, clock,
+                properties.deliveryConcurrency(), properties.deliveryLease(), registry);
+    }
+
+    @Bean
+    Router router(DatabaseClient db, ReactiveStringRedisTemplate redis, DeliveryRepository deliveries, Clock clock) {
+        return new Router(db, redis, deliveries, clock);
+    }
+
+    @Bean
+    AlertIntake alertIntake(JsonMapper json, AlertRepository alerts, RuleRepository rules, Router router,
+                            ReactiveTransactionManager transactions, KafkaTemplate<String, byte[]> kafka,
+                            DeliveryWorker worker, MeterRegistry registry) {
+        return new AlertIntake(new AlertReader(json), alerts, rules, router,
+                TransactionalOperator.create(transactions), new EventCodec(json), kafka, worker::wakeUp, registry);
+    }
+
+    @Bean
+    Escalator escalator(DatabaseClient db, RuleRepository rules, DeliveryRepository deliveries,
+                        ReactiveTransactionManager transactions, Clock clock, DeliveryWorker worker,
+                        MeterRegistry registry) {
+        return new Escalator(db, rules, deliveries, TransactionalOperator.create(transactions), clock,
+                worker::wakeUp, registry);
+    }
+
+    /** A batch that cannot be stored (PostgreSQL down) is retried with growing pauses, never skipped. */
+    @Bean
+    CommonErrorHandler kafkaErrorHandler() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
+        backOff.setMaxInterval(30_000);
+        return new DefaultErrorHandler(backOff);
+    }
+
+    @Bean
+    NewTopic inventoryAlertsTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
+        return TopicBuilder.name(Topics.INVENTORY_ALERTS).partitions(partitions).build();
+    }
+
+    @Bean
+    NewTopic forecastDriftTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
+        return TopicBuilder.name(Topics.FORECAST_DRIFT).partitions(partitions).build();
+    }
+
+    @Bean
+    NewTopic dataQualityAlertsTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
+        return TopicBuilder.name(Topics.DATA_QUALITY_ALERTS).partitions(partitions).build();
+    }
+}

@@ -1,0 +1,135 @@
+package io.stockflow.notification.channel;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Channels and subscriptions in PostgreSQL. A channel's secrets are written, merged key by key (a secret left out of
+ * an update keeps its value), and read only by the senders — {@link StoredChannel#secretNames()} is all the API sees.
+ */
+public class ChannelRepository {
+
+    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    public ChannelRepository(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** A channel with its secrets: for senders, never for the API. */
+    public record StoredChannel(UUID channelId, String name, ChannelType type, Map<String, String> settings,
+                                Map<String, String> secrets, Instant createdAt, Instant updatedAt) {
+
+        public java.util.Set<String> secretNames() {
+            return new java.util.TreeSet<>(secrets.keySet());
+        }
+
+        public ChannelConfig config() {
+            return new ChannelConfig(type, settings, secrets);
+        }
+    }
+
+    public record Subscription(UUID subscriptionId, String name, UUID channelId, String address, boolean enabled,
+                               Instant createdAt) {
+    }
+
+    public Mono<StoredChannel> saveChannel(UUID id, String name, ChannelType type, Map<String, String> settings,
+                                           Map<String, String> secrets) {
+        return channel(id).map(existing -> existing.secrets()).defaultIfEmpty(Map.of()).flatMap(before -> {
+            Map<String, String> merged = new HashMap<>(before);
+            merged.putAll(secrets);
+            return db.sql("""
+                            INSERT INTO channel (channel_id, name, type, settings, secrets)
+                            VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)
+                            ON CONFLICT (channel_id) DO UPDATE SET name = excluded.name, type = excluded.type,
+                                settings = excluded.settings, secrets = excluded.secrets, updated_at = now()""")
+                    .bind(0, id).bind(1, name).bind(2, type.name()).bind(3, json.writeValueAsString(settings))
+                    .bind(4, json.writeValueAsString(merged)).then().then(channel(id));
+        });
+    }
+
+    public Mono<StoredChannel> channel(UUID id) {
+        return db.sql("SELECT channel_id, name, type, settings::text AS settings, secrets::text AS secrets, "
+                + "created_at, updated_at FROM channel WHERE channel_id = $1").bind(0, id).map(this::channelOf).one();
+    }
+
+    public Mono<Boolean> nameTaken(String name, UUID except) {
+        return db.sql("SELECT count(*) AS n FROM channel WHERE name = $1 AND channel_id <> $2").bind(0, name)
+                .bind(1, except).map(row -> row.get("n", Long.class) > 0).one();
+    }
+
+    public Flux<StoredChannel> channels() {
+        return db.sql("SELECT channel_id, name, type, settings::text AS settings, secrets::text AS secrets, "
+                + "created_at, updated_at FROM channel ORDER BY name").map(this::channelOf).all();
+    }
+
+    /** @return false when subscriptions still use it */
+    public Mono<Boolean> deleteChannel(UUID id) {
+        return db.sql("DELETE FROM channel WHERE channel_id = $1 AND NOT EXISTS ("
+                        + "SELECT 1 FROM subscription WHERE channel_id = $1)")
+                .bind(0, id).fetch().rowsUpdated().map(deleted -> deleted > 0);
+    }
+
+    public Mono<Subscription> saveSubscription(UUID id, String name, UUID channelId, String address,
+                                               boolean enabled) {
+        return db.sql("""
+                        INSERT INTO subscription (subscription_id, name, channel_id, address, enabled)
+                        VALUES ($1, $2, $3, $4, $5)
+                        ON CONFLICT (subscription_id) DO UPDATE SET name = excluded.name,
+                            channel_id = excluded.channel_id, address = excluded.address, enabled = excluded.enabled""")
+                .bind(0, id).bind(1, name).bind(2, channelId).bind(3, address).bind(4, enabled)
+                .then().then(subscription(id));
+    }
+
+    public Mono<Subscription> subscription(UUID id) {
+        return db.sql("SELECT * FROM subscription WHERE subscription_id = $1").bind(0, id)
+                .map(ChannelRepository::subscriptionOf).one();
+    }
+
+    public Flux<Subscription> subscriptions() {
+        return db.sql("SELECT * FROM subscription ORDER BY created_at, subscription_id")
+                .map(ChannelRepository::subscriptionOf).all();
+    }
+
+    public Flux<UUID> existingSubscriptions(java.util.Collection<UUID> ids) {
+        return db.sql("SELECT subscription_id FROM subscription WHERE subscription_id = ANY($1)")
+                .bind(0, ids.toArray(UUID[]::new)).map(row -> row.get("subscription_id", UUID.class)).all();
+    }
+
+    /** Disables instead of deleting when deliveries refer to it (their log keeps the address). */
+    public Mono<String> deleteSubscription(UUID id) {
+        return db.sql("""
+                        DELETE FROM subscription WHERE subscription_id = $1
+                          AND NOT EXISTS (SELECT 1 FROM delivery WHERE subscription_id = $1)""")
+                .bind(0, id).fetch().rowsUpdated().flatMap(deleted -> deleted > 0 ? Mono.just("deleted")
+                        : db.sql("UPDATE subscription SET enabled = false WHERE subscription_id = $1").bind(0, id)
+                        .fetch().rowsUpdated().map(updated -> updated > 0 ? "disabled" : "missing"));
+    }
+
+    private StoredChannel channelOf(Readable row) {
+        return new StoredChannel(row.get("channel_id", UUID.class), row.get("name", String.class),
+                ChannelType.valueOf(row.get("type", String.class)),
+                json.readValue(row.get("settings", String.class), STRINGS),
+                json.readValue(row.get("secrets", String.class), STRINGS), row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class));
+    }
+
+    private static Subscription subscriptionOf(Readable row) {
+        return new Subscription(row.get("subscription_id", UUID.class), row.get("name", String.class),
+                row.get("channel_id", UUID.class), row.get("address", String.class),
+                row.get("enabled", Boolean.class), row.get("created_at", Instant.class));
+    }
+}

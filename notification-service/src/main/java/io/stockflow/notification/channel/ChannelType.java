@@ -1,0 +1,6 @@
+package io.stockflow.notification.channel;
+
+/** The ways a message leaves Stockflow. */
+public enum ChannelType {
+    EMAIL, SMS, WEBHOOK, PUSH
+}

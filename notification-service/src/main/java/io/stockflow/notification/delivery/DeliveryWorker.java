@@ -1,0 +1,224 @@
+package io.stockflow.notification.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.stockflow.notification.alert.Alert;
+import io.stockflow.notification.alert.AlertRepository;
+import io.stockflow.notification.channel.ChannelRepository;
+import io.stockflow.notification.channel.ChannelSender;
+import io.stockflow.notification.channel.ChannelType;
+import io.stockflow.notification.channel.DeliveryOutcome;
+import io.stockflow.notification.channel.Message;
+import io.stockflow.notification.channel.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends due deliveries. A batch is claimed with {@code FOR UPDATE SKIP LOCKED} (replicas never take the same one)
+ * under a lease: a replica that dies mid-send leaves its deliveries to be taken over when the lease ends, so a
+ * delivery is sent at least once and the receiver sees the same delivery id again (webhooks: Idempotency-Key).
+ * Every attempt is logged; a failure is retried with exponential backoff and full jitter until the retry policy
+ * gives up, and then stays as {@code dead} with its last error — the dead-letter record.
+ */
+public class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final DatabaseClient db;
+    private final AlertRepository alerts;
+    private final ChannelRepository channels;
+    private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
+    private final PurchaseOrderAction purchaseOrders;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final int concurrency;
+    private final Duration lease;
+    private final MeterRegistry registry;
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "delivery-wake-up");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private final Object draining = new Object();
+
+    public DeliveryWorker(DatabaseClient db, AlertRepository alerts, ChannelRepository channels,
+                          List<ChannelSender> senders, PurchaseOrderAction purchaseOrders, RetryPolicy retry,
+                          Clock clock, int concurrency, Duration lease, MeterRegistry registry) {
+        this.db = db;
+        this.alerts = alerts;
+        this.channels = channels;
+        senders.forEach(sender -> this.senders.put(sender.type(), sender));
+        this.purchaseOrders = purchaseOrders;
+        this.retry = retry;
+        this.clock = clock;
+        this.concurrency = concurrency;
+        this.lease = lease;
+        this.registry = registry;
+    }
+
+    /** New deliveries are due: drain now instead of at the next tick (one wake-up queued at a time). */
+    public void wakeUp() {
+        if (wakeUpQueued.compareAndSet(false, true)) {
+            wakeUps.execute(() -> {
+                wakeUpQueued.set(false);
+                drainQuietly();
+            });
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${stockflow.notification.delivery-interval}")
+    public void tick() {
+        drainQuietly();
+    }
+
+    private void drainQuietly() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            log.warn("Deliveries paused: {}", e.toString());
+        }
+    }
+
+    /** Sends everything due now; @return how many deliveries were attempted */
+    public int drain() {
+        synchronized (draining) {
+            int total = 0;
+            int claimed;
+            do {
+                List<Claimed> batch = claim(concurrency * 4);
+                claimed = batch.size();
+                total += claimed;
+                Flux.fromIterable(batch)
+                        .flatMap(delivery -> Mono.fromCallable(() -> attempt(delivery))
+                                .subscribeOn(Schedulers.boundedElastic()), concurrency)
+                        .then().block(TIMEOUT.multipliedBy(2));
+            } while (claimed == concurrency * 4);
+            return total;
+        }
+    }
+
+    private record Claimed(UUID deliveryId, UUID alertId, UUID subscriptionId, String action, int attempt,
+                           Instant createdAt) {
+    }
+
+    private List<Claimed> claim(int limit) {
+        return db.sql("""
+                        UPDATE delivery d SET status = 'sending', attempts = d.attempts + 1,
+                            lease_until = now() + make_interval(secs => $2)
+                        WHERE delivery_id IN (
+                            SELECT delivery_id FROM delivery
+                            WHERE (status IN ('pending', 'retrying') AND next_attempt_at <= now())
+                               OR (status = 'sending' AND lease_until < now())
+                            ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+                        RETURNING delivery_id, alert_id, subscription_id, action, attempts, created_at""")
+                .bind(0, limit).bind(1, (double) lease.toSeconds())
+                .map(row -> new Claimed(row.get("delivery_id", UUID.class), row.get("alert_id", UUID.class),
+                        row.get("subscription_id", UUID.class), row.get("action", String.class),
+                        row.get("attempts", Integer.class), row.get("created_at", Instant.class)))
+                .all().collectList().block(TIMEOUT);
+    }
+
+    private Void attempt(Claimed delivery) {
+        Alert alert = alerts.get(delivery.alertId()).block(TIMEOUT);
+        String channelType = delivery.action() != null ? "action" : "unknown";
+        DeliveryOutcome outcome;
+        if (alert == null) {
+            outcome = new DeliveryOutcome(false, false, null, "the alert no longer exists");
+        } else if (delivery.action() != null) {
+            outcome = purchaseOrders.run(alert, delivery.deliveryId());
+        } else {
+            ChannelRepository.Subscription subscription = channels.subscription(delivery.subscriptionId())
+                    .block(TIMEOUT);
+            ChannelRepository.StoredChannel channel = subscription == null ? null
+                    : channels.channel(subscription.channelId()).block(TIMEOUT);
+            if (subscription == null || !subscription.enabled() || channel == null) {
+                outcome = new DeliveryOutcome(false, false, null, "the subscription was disabled or removed");
+            } else {
+                channelType = channel.type().name().toLowerCase(java.util.Locale.ROOT);
+                outcome = senders.get(channel.type()).send(channel.config(), subscription.address(),
+                        message(alert, delivery.deliveryId()));
+            }
+        }
+        record(delivery, outcome, channelType);
+        return null;
+    }
+
+    static Message message(Alert alert, UUID deliveryId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("alert_id", alert.alertId().toString());
+        data.put("type", alert.type());
+        data.put("severity", alert.severity());
+        data.put("store_id", alert.storeId());
+        data.put("product_id", alert.productId());
+        data.put("status", alert.status());
+        data.put("occurred_at", alert.occurredAt().toString());
+        data.put("details", alert.payload());
+        String text = alert.message() + "\n\nStore " + alert.storeId() + (alert.productId() == null ? ""
+                : ", product " + alert.productId()) + ". Alert " + alert.alertId() + " (" + alert.type() + ").";
+        return new Message(deliveryId, "[" + alert.severity().toUpperCase(java.util.Locale.ROOT) + "] "
+                + alert.title(), text, data);
+    }
+
+    private void record(Claimed delivery, DeliveryOutcome outcome, String channelType) {
+        Instant now = clock.instant();
+        String status;
+        Instant next = null;
+        if (outcome.delivered()) {
+            status = "delivered";
+            Timer.builder("stockflow.notification.delivery.latency")
+                    .description("from an alert's delivery being planned to its acceptance by the channel")
+                    .tag("channel", channelType).register(registry)
+                    .record(Duration.between(delivery.createdAt(), now));
+        } else {
+            Optional<Instant> again = outcome.retryable() ? retry.nextAttempt(delivery.attempt(), now)
+                    : Optional.empty();
+            status = again.isPresent() ? "retrying" : "dead";
+            next = again.orElse(null);
+        }
+        Counter.builder("stockflow.notification.deliveries").description("delivery attempts by channel and outcome")
+                .tag("channel", channelType).tag("outcome", status).register(registry).increment();
+        String outcomeName = outcome.delivered() ? "delivered" : outcome.retryable() ? "failed_retryable"
+                : "failed_permanent";
+        var update = db.sql("""
+                        UPDATE delivery SET status = $2, next_attempt_at = $3, lease_until = NULL, last_status = $4,
+                            last_error = $5, delivered_at = CASE WHEN $2 = 'delivered' THEN now() END
+                        WHERE delivery_id = $1""")
+                .bind(0, delivery.deliveryId()).bind(1, status);
+        update = next == null ? update.bindNull(2, Instant.class) : update.bind(2, next);
+        update = outcome.status() == null ? update.bindNull(3, Integer.class) : update.bind(3, outcome.status());
+        update = outcome.delivered() || outcome.detail() == null ? update.bindNull(4, String.class)
+                : update.bind(4, outcome.detail());
+        var attempt = db.sql("""
+                        INSERT INTO delivery_attempt (delivery_id, attempt, outcome, status, detail)
+                        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING""")
+                .bind(0, delivery.deliveryId()).bind(1, delivery.attempt()).bind(2, outcomeName);
+        attempt = outcome.status() == null ? attempt.bindNull(3, Integer.class) : attempt.bind(3, outcome.status());
+        attempt = outcome.detail() == null ? attempt.bindNull(4, String.class) : attempt.bind(4, outcome.detail());
+        attempt.then().then(update.then()).block(TIMEOUT);
+        if (status.equals("dead")) {
+            log.warn("Delivery {} of alert {} given up after {} attempts: {}", delivery.deliveryId(),
+                    delivery.alertId(), delivery.attempt(), outcome.detail());
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package io.stockflow.notification;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.stockflow.common.events.EventCodec;
+import io.stockflow.common.events.EventEnvelope;
+import io.stockflow.common.events.EventTypes;
+import io.stockflow.common.events.Topics;
+import io.stockflow.common.inventory.InventoryAlert;
+import io.stockflow.notification.channel.RecordingHttpServer;
+import io.stockflow.notification.channel.WebhookSignature;
+import io.stockflow.testsupport.IntegrationTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** From alert events on Kafka through rules to a real webhook receiver, a real SMTP server and an SMS API. */
+@IntegrationTest
+class NotificationIntegrationTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    static RecordingHttpServer receiver;
+
+    @BeforeAll
+    static void startReceiver() throws Exception {
+        receiver = RecordingHttpServer.start();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("stockflow.notification.allowed-private-targets", () -> "127.0.0.1/32");
+        registry.add("stockflow.notification.delivery-interval", () -> "200ms");
+        registry.add("stockflow.notification.escalation-interval", () -> "300ms");
+        registry.add("stockflow.notification.retry.base-delay", () -> "200ms");
+        registry.add("stockflow.notification.retry.max-attempts", () -> "3");
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    DatabaseClient db;
+
+    private final EventCodec codec = new EventCodec();
+    private final String store = "S-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private JsonNode post(String path, Object body, int status) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private String channel(String name, String type, Map<String, String> settings, Map<String, String> secrets) {
+        return post("/api/notifications/channels", Map.of("name", name + "-" + store, "type", type, "settings",
+                settings, "secrets", secrets), 201).get("channel_id").asString();
+    }
+
+    private String subscription(String channel, String address) {
+        return post("/api/notifications/subscriptions", Map.of("name", address, "channel_id", channel,
+                "address", address), 201).get("subscription_id").asString();
+    }
+
+    private UUID raise(String product, String kind, double available) {
+        UUID id = UUID.randomUUID();
+        publish(id, EventTypes.INVENTORY_ALERT_RAISED, product, kind, available);
+        return id;
+    }
+
+    private void publish(UUID id, String type, String product, String kind, double available) {
+        InventoryAlert alert = new InventoryAlert(store, product, kind, 1, "critical",
+                "forecast demand over the 7.0-day lead time (70.0) exceeds available stock (" + available + ")",
+                available, 0, 0, available, 7.0, 70.0, 70.0, available / 10, null, null, Instant.now());
+        kafka.send(Topics.INVENTORY_ALERTS, store + "|" + product, codec.encode(new EventEnvelope<>(id, type, 1,
+                Instant.now(), "inventory-service", alert)));
+        kafka.flush();
+    }
+
+    private JsonNode deliveries(UUID alert) {
+        return client.get().uri("/api/alerts/{id}/deliveries", alert).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private static List<String> statuses(JsonNode deliveries) {
+        List<String> statuses = new java.util.ArrayList<>();
+        deliveries.forEach(delivery -> statuses.add(delivery.get("status").asString()));
+        return statuses;
+    }
+
+    private List<RecordingHttpServer.Recorded> hooks(String path) {
+        return receiver.requests().stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    @Test
+    void anAlertReachesWebhookAndEmailOnceIsDeduplicatedRetriedEscalatedAndResolved() throws Exception {
+        String hookPath = "/hook-" + store;
+        String webhook = channel("hooks", "webhook", Map.of(), Map.of("signing_secret", "s3cret"));
+        String email = channel("mail", "email", Map.of("host", "127.0.0.1", "port",
+                String.valueOf(SMTP.getSmtp().getPort()), "from", "alerts@stockflow.test"), Map.of());
+        String sms = channel("sms", "sms", Map.of("base_url", receiver.baseUrl(), "account_sid", "AC123",
+                "from", "+15005550006"), Map.of("auth_token", "token-1"));
+        String hookSubscription = subscription(webhook, receiver.baseUrl() + hookPath);
+        String mailSubscription = subscription(email, "planner@example.com");
+        String smsSubscription = subscription(sms, "+4915112345678");
+
+        JsonNode secrets = client.get().uri("/api/notifications/channels/{id}", webhook).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(secrets.toString()).doesNotContain("s3cret");
+        assertThat(secrets.get("secret_names").get(0).asString()).isEqualTo("signing_secret");
+
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("name", "stockouts at " + store);
+        rule.put("alert_types", List.of("inventory.stockout_risk"));
+        rule.put("min_severity", "warning");
+        rule.put("store_ids", List.of(store));
+        rule.put("conditions", List.of(Map.of("field", "days_of_cover", "op", "lt", "value", 5)));
+        rule.put("dedup_window_minutes", 60);
+        rule.put("subscription_ids", List.of(hookSubscription, mailSubscription));
+        rule.put("escalation", List.of(Map.of("after_minutes", 30, "subscription_ids", List.of(smsSubscription))));
+        post("/api/notifications/rules", rule, 201);
+
+        // The receiver fails once: the delivery is retried and succeeds.
+        receiver.respondWith(hookPath, 503, 200);
+        UUID first = raise("P1", "stockout_risk", 12);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hooks(hookPath).size() == 2);
+        RecordingHttpServer.Recorded hook = hooks(hookPath).get(1);
+        assertThat(WebhookSignature.verify("s3cret", hook.header("X-Stockflow-Signature"), hook.body(),
+                Instant.now(), Duration.ofMinutes(5))).isTrue();
+        JsonNode body = new tools.jackson.databind.json.JsonMapper().readTree(hook.body());
+        assertThat(body.get("data").get("alert_id").asString()).isEqualTo(first.toString());
+        assertThat(hook.header("Idempotency-Key")).isEqualTo(hooks(hookPath).get(0).header("Idempotency-Key"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.getReceivedMessages().length == 1);
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("planner@example.com");
+        assertThat(mail.getSubject()).isEqualTo("[CRITICAL] Stockout risk of P1 at " + store);
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("exceeds available stock");
+
+        // The same event again, and the same situation raised anew: nothing more is sent.
+        publish(first, EventTypes.INVENTORY_ALERT_RAISED, "P1", "stockout_risk", 12);
+        UUID second = raise("P1", "stockout_risk", 11);
+        // Another product is a different situation; a product with cover above the threshold matches no rule.
+        UUID other = raise("P2", "stockout_risk", 20);
+        UUID covered = raise("P3", "stockout_risk", 60);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hooks(hookPath).size() == 3);
+        JsonNode suppressed = deliveries(second);
+        assertThat(statuses(suppressed)).containsOnly("suppressed");
+        assertThat(suppressed.get(0).get("last_error").asString()).contains(first.toString());
+        assertThat(deliveries(covered)).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(statuses(deliveries(other))).containsOnly("delivered"));
+        Thread.sleep(700);
+        assertThat(hooks(hookPath)).hasSize(3);
+
+        JsonNode log = deliveries(first);
+        JsonNode webhookDelivery = log.get(0).get("channel_type").asString().equals("webhook") ? log.get(0)
+                : log.get(1);
+        assertThat(webhookDelivery.get("status").asString()).isEqualTo("delivered");
+        assertThat(webhookDelivery.get("attempts").asInt()).isEqualTo(2);
+        assertThat(webhookDelivery.get("log").findValuesAsString("outcome"))
+                .containsExactly("failed_retryable", "delivered");
+
+        // Unacknowledged: the escalation step is due (moved forward instead of waiting 30 minutes).
+        db.sql("UPDATE alert_route SET next_escalation_at = now() WHERE alert_id = $1").bind(0, first).then()
+                .block(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !hooks("/2010-04-01/Accounts/AC123/Messages.json")
+                .isEmpty());
+        RecordingHttpServer.Recorded text = hooks("/2010-04-01/Accounts/AC123/Messages.json").get(0);
+        assertThat(text.body()).contains("To=%2B4915112345678");
+        // The other alert is acknowledged before its step is due: nobody is escalated to.
+        post("/api/alerts/" + other + "/ack", Map.of(), 200);
+        post("/api/alerts/" + other + "/ack", Map.of(), 409);
+        db.sql("UPDATE alert_route SET next_escalation_at = now() WHERE alert_id = $1").bind(0, other).then()
+                .block(Duration.ofSeconds(5));
+        Thread.sleep(1_000);
+        assertThat(hooks("/2010-04-01/Accounts/AC123/Messages.json")).hasSize(1);
+
+        // Inventory clears the situation: the open alert is resolved by the system.
+        publish(UUID.randomUUID(), EventTypes.INVENTORY_ALERT_CLEARED, "P1", "stockout_risk", 80);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(client.get()
+                .uri("/api/alerts/{id}", first).exchange().expectBody(JsonNode.class).returnResult()
+                .getResponseBody().get("alert").get("status").asString()).isEqualTo("resolved"));
+        JsonNode open = client.get().uri("/api/alerts?store_id={s}&status=acknowledged", store).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(open.get("alerts").findValuesAsString("alert_id")).containsExactly(other.toString());
+    }
+
+    @Test
+    void badAddressesPrivateTargetsAndUnknownRuleFieldsAreRefused() {
+        String email = channel("mail2", "email", Map.of("host", "127.0.0.1", "port", "25", "from",
+                "alerts@stockflow.test"), Map.of());
+        String sms = channel("sms2", "sms", Map.of("account_sid", "AC1", "from", "+15005550006"),
+                Map.of("auth_token", "t"));
+        String webhook = channel("hooks2", "webhook", Map.of(), Map.of("signing_secret", "x"));
+        assertThat(post("/api/notifications/subscriptions", Map.of("name", "x", "channel_id", email,
+                "address", "not an address"), 400).get("errors").get(0).get("code").asString())
+                .isEqualTo("invalid_email");
+        assertThat(post("/api/notifications/subscriptions", Map.of("name", "x", "channel_id", sms,
+                "address", "0151 1234"), 400).get("errors").get(0).get("code").asString())
+                .isEqualTo("invalid_phone");
+        for (String target : List.of("https://10.0.0.8/hook", "https://169.254.169.254/latest", "https://[::1]/x",
+                "ftp://example.com/x")) {
+            assertThat(post("/api/notifications/subscriptions", Map.of("name", "x", "channel_id", webhook,
+                    "address", target), 400).get("errors").get(0).get("code").asString()).isEqualTo("invalid_url");
+        }
+        assertThat(post("/api/notifications/channels", Map.of("name", "no-secret", "type", "webhook"), 400)
+                .get("errors").get(0).get("field").asString()).isEqualTo("secrets.signing_secret");
+        JsonNode unknownField = post("/api/notifications/rules", Map.of("name", "r", "subscription_ids",
+                List.of(UUID.randomUUID()), "colour", "red"), 400);
+        assertThat(unknownField.toString()).contains("colour");
+        JsonNode unknownSubscription = post("/api/notifications/rules", Map.of("name", "r",
+                "alert_types", List.of("inventory.stockout_risk", "weather"), "subscription_ids",
+                List.of(UUID.randomUUID())), 400);
+        assertThat(unknownSubscription.get("errors").findValuesAsString("code"))
+                .contains("invalid_value", "unknown_subscription");
+    }
+}
