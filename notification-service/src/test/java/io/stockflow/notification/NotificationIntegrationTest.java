@@ -60,6 +60,8 @@ class NotificationIntegrationTest {
         registry.add("stockflow.notification.escalation-interval", () -> "300ms");
         registry.add("stockflow.notification.retry.base-delay", () -> "200ms");
         registry.add("stockflow.notification.retry.max-attempts", () -> "3");
+        registry.add("stockflow.notification.inventory.base-url", () -> receiver.baseUrl());
+        registry.add("stockflow.notification.inventory.api-key", () -> "planner-key");
     }
 
     @Autowired
@@ -241,5 +243,49 @@ class NotificationIntegrationTest {
                 List.of(UUID.randomUUID())), 400);
         assertThat(unknownSubscription.get("errors").findValuesAsString("code"))
                 .contains("invalid_value", "unknown_subscription");
+    }
+
+    @Test
+    void aRuleDraftsAPurchaseOrderThroughInventoryAndItsThrottleHoldsTheRest() {
+        String webhook = channel("hooks3", "webhook", Map.of(), Map.of("signing_secret", "k"));
+        String hook = subscription(webhook, receiver.baseUrl() + "/orders-" + store);
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("name", "reorder at " + store);
+        rule.put("alert_types", List.of("inventory.below_reorder_point"));
+        rule.put("store_ids", List.of(store));
+        rule.put("throttle", Map.of("max", 1, "per_minutes", 60));
+        rule.put("subscription_ids", List.of(hook));
+        rule.put("create_purchase_order", true);
+        post("/api/notifications/rules", rule, 201);
+        receiver.answerBody("/api/inventory/reorder/recommendations",
+                "{\"purchase_orders\":[{\"purchase_order_id\":\"7d3c\",\"status\":\"draft\"}]}");
+
+        UUID first = raise("P10", "below_reorder_point", 30);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !hooks("/api/inventory/reorder/recommendations")
+                .isEmpty());
+        RecordingHttpServer.Recorded order = hooks("/api/inventory/reorder/recommendations").get(0);
+        assertThat(order.header("X-Api-Key")).isEqualTo("planner-key");
+        JsonNode body = new tools.jackson.databind.json.JsonMapper().readTree(order.body());
+        assertThat(body.get("store_ids").get(0).asString()).isEqualTo(store);
+        assertThat(body.get("product_ids").get(0).asString()).isEqualTo("P10");
+        assertThat(body.get("create_drafts").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(statuses(deliveries(first))).containsOnly("delivered"));
+
+        UUID second = raise("P11", "below_reorder_point", 30);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(statuses(deliveries(second))).containsOnly("throttled"));
+        assertThat(deliveries(second).get(0).get("last_error").asString()).contains("more than 1 alerts in 60");
+        assertThat(hooks("/api/inventory/reorder/recommendations")).hasSize(1);
+
+        // A replica died while sending (claimed, lease run out): another takes the delivery over and the receiver
+        // sees the same idempotency id again — at least once, never lost.
+        String path = "/orders-" + store;
+        String idempotencyId = hooks(path).get(0).header("Idempotency-Key");
+        db.sql("UPDATE delivery SET status = 'sending', lease_until = now() - interval '1 second' "
+                + "WHERE alert_id = $1 AND subscription_id IS NOT NULL").bind(0, first).then()
+                .block(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(20)).until(() -> hooks(path).size() == 2);
+        assertThat(hooks(path).get(1).header("Idempotency-Key")).isEqualTo(idempotencyId);
     }
 }
