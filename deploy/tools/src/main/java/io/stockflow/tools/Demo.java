@@ -256,8 +256,25 @@ public final class Demo {
         out.printf("  draft purchase order %s: %d lines, approved by %s -> %s%n",
                 order.path("purchase_order_id").asString(), order.path("lines").size(),
                 approved.path("approved_by").asString(), approved.path("status").asString());
+        printAlerts(admin, store, out);
         return planned && answer.path("recommendations").size() > 0 && approved.path("status").asString()
                 .equals("approved");
+    }
+
+    /** Inventory's alerts as notification received them from Kafka (no rules are set up, so nothing is sent). */
+    private static void printAlerts(GatewaySession admin, String store, PrintStream out)
+            throws IOException, InterruptedException {
+        JsonNode alerts = admin.get("/api/alerts?store_id=" + store + "&limit=100").path("alerts");
+        for (int attempt = 0; attempt < 60 && alerts.isEmpty(); attempt++) {
+            Thread.sleep(1000);
+            alerts = admin.get("/api/alerts?store_id=" + store + "&limit=100").path("alerts");
+        }
+        out.printf("%nGET /api/alerts?store_id=%s — %d alerts from inventory.alerts, e.g.:%n", store, alerts.size());
+        for (int i = 0; i < Math.min(3, alerts.size()); i++) {
+            JsonNode alert = alerts.get(i);
+            out.printf("  %-9s %-30s %s%n", alert.path("severity").asString(), alert.path("type").asString(),
+                    alert.path("title").asString());
+        }
     }
 
     static SyntheticPosConfig demoHistory(int stores, int skus, int days) {
