@@ -3,6 +3,7 @@ package io.stockflow.notification;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockflow.common.events.EventCodec;
 import io.stockflow.common.events.Topics;
+import io.stockflow.common.security.SecretSealer;
 import io.stockflow.notification.alert.AlertReader;
 import io.stockflow.notification.alert.AlertRepository;
 import io.stockflow.notification.channel.ChannelRepository;
@@ -21,6 +22,8 @@ import io.stockflow.notification.routing.Escalator;
 import io.stockflow.notification.routing.Router;
 import io.stockflow.notification.routing.RuleRepository;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +50,8 @@ import java.util.List;
 @EnableScheduling
 class NotificationConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -63,8 +68,14 @@ class NotificationConfiguration {
     }
 
     @Bean
-    ChannelRepository channelRepository(DatabaseClient db, JsonMapper json) {
-        return new ChannelRepository(db, json);
+    ChannelRepository channelRepository(DatabaseClient db, JsonMapper json, NotificationProperties properties) {
+        SecretSealer sealer = SecretSealer.keyFromBase64(properties.secretsKey()).map(SecretSealer::new)
+                .orElse(null);
+        if (sealer == null) {
+            log.warn("no key-encryption key (STOCKFLOW_KEY_ENCRYPTION_KEY): channel secrets are stored unsealed; "
+                    + "set one outside local runs");
+        }
+        return new ChannelRepository(db, json, sealer);
     }
 
     @Bean

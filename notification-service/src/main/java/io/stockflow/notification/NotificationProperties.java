@@ -15,11 +15,13 @@ import java.util.List;
  * @param retry                 backoff of failed deliveries
  * @param allowedPrivateTargets CIDRs or host names that webhooks may reach although private (SSRF guard)
  * @param inventory             where automated actions reach inventory (the gateway) and with which API key
+ * @param secretsKey            base64 of the 32-byte key-encryption key that seals channel secrets at rest; empty
+ *                              stores them unsealed (local runs)
  */
 @ConfigurationProperties("stockflow.notification")
 public record NotificationProperties(Duration deliveryInterval, int deliveryConcurrency, Duration deliveryLease,
                                      Duration escalationInterval, Retry retry, List<String> allowedPrivateTargets,
-                                     Inventory inventory) {
+                                     Inventory inventory, String secretsKey) {
 
     public record Retry(Duration baseDelay, Duration maxDelay, int maxAttempts) {
     }

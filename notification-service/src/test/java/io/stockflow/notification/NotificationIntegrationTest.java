@@ -62,6 +62,8 @@ class NotificationIntegrationTest {
         registry.add("stockflow.notification.retry.max-attempts", () -> "3");
         registry.add("stockflow.notification.inventory.base-url", () -> receiver.baseUrl());
         registry.add("stockflow.notification.inventory.api-key", () -> "planner-key");
+        registry.add("stockflow.notification.secrets-key", () -> java.util.Base64.getEncoder()
+                .encodeToString(new byte[32]));
     }
 
     @Autowired
@@ -137,6 +139,9 @@ class NotificationIntegrationTest {
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(secrets.toString()).doesNotContain("s3cret");
         assertThat(secrets.get("secret_names").get(0).asString()).isEqualTo("signing_secret");
+        String stored = db.sql("SELECT secrets FROM channel WHERE channel_id = $1::uuid").bind(0, webhook)
+                .map(row -> row.get("secrets", String.class)).one().block(Duration.ofSeconds(5));
+        assertThat(stored).startsWith("sealed:").doesNotContain("s3cret");
 
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("name", "stockouts at " + store);

@@ -1,6 +1,7 @@
 package io.stockflow.gateway.auth;
 
 import io.stockflow.common.security.AccessTokenVerifier;
+import io.stockflow.common.security.SecretSealer;
 import io.stockflow.gateway.token.AccessTokenIssuer;
 import io.stockflow.gateway.token.SigningKeyRing;
 import io.stockflow.gateway.token.SigningKeyStore;
@@ -12,9 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
-import java.util.Base64;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,16 +54,10 @@ class AuthConfiguration {
     SigningKeys signingKeys(DatabaseClient db, TransactionalOperator transactions, SigningKeyRing ring, Clock clock,
                             AuthProperties properties) {
         AuthProperties.SigningKeyProperties keys = properties.signingKeys();
-        SecretKey keyEncryptionKey = null;
-        if (keys.keyEncryptionKey() == null || keys.keyEncryptionKey().isBlank()) {
+        SecretKey keyEncryptionKey = SecretSealer.keyFromBase64(keys.keyEncryptionKey()).orElse(null);
+        if (keyEncryptionKey == null) {
             log.warn("no key-encryption key (STOCKFLOW_KEY_ENCRYPTION_KEY): signing keys are stored unsealed; "
                     + "set one outside local runs");
-        } else {
-            byte[] raw = Base64.getDecoder().decode(keys.keyEncryptionKey().trim());
-            if (raw.length != 32) {
-                throw new IllegalStateException("the key-encryption key must be base64 of 32 bytes, not " + raw.length);
-            }
-            keyEncryptionKey = new SecretKeySpec(raw, "AES");
         }
         return new SigningKeys(new SigningKeyStore(db, transactions, keyEncryptionKey), ring, clock,
                 properties.accessTokenLifetime(), keys.reloadPeriod(), keys.maxAge());

@@ -1,5 +1,6 @@
 package io.stockflow.gateway.token;
 
+import io.stockflow.common.security.SecretSealer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -16,19 +17,19 @@ import java.util.List;
 
 /**
  * Signing keys in PostgreSQL, so that every gateway replica signs and verifies with the same keys. Private keys
- * are sealed ({@link KeySealer}) under the key-encryption key from the environment (a Kubernetes secret).
+ * are sealed ({@link SecretSealer}) under the key-encryption key from the environment (a Kubernetes secret).
  */
 public final class SigningKeyStore {
 
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
-    private final KeySealer sealer;
+    private final SecretSealer sealer;
 
     /** @param keyEncryptionKey null to store private keys unsealed (local runs only; the gateway warns) */
     public SigningKeyStore(DatabaseClient db, TransactionalOperator transactions, SecretKey keyEncryptionKey) {
         this.db = db;
         this.transactions = transactions;
-        this.sealer = keyEncryptionKey == null ? null : new KeySealer(keyEncryptionKey);
+        this.sealer = keyEncryptionKey == null ? null : new SecretSealer(keyEncryptionKey);
     }
 
     public Mono<List<SigningKey>> loadVerifying(Instant now) {

@@ -1,13 +1,17 @@
 package io.stockflow.notification.channel;
 
 import io.r2dbc.spi.Readable;
+import io.stockflow.common.security.SecretSealer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,18 +19,24 @@ import java.util.UUID;
 /**
  * Channels and subscriptions in PostgreSQL. A channel's secrets are written, merged key by key (a secret left out of
  * an update keeps its value), and read only by the senders — {@link StoredChannel#secretNames()} is all the API sees.
+ * With a key-encryption key they are sealed at rest (AES-GCM, the channel id as associated data).
  */
 public class ChannelRepository {
 
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
     };
 
+    private static final String SEALED = "sealed:";
+
     private final DatabaseClient db;
     private final JsonMapper json;
+    private final SecretSealer sealer;
 
-    public ChannelRepository(DatabaseClient db, JsonMapper json) {
+    /** @param sealer null to store secrets unsealed (local runs) */
+    public ChannelRepository(DatabaseClient db, JsonMapper json, SecretSealer sealer) {
         this.db = db;
         this.json = json;
+        this.sealer = sealer;
     }
 
     /** A channel with its secrets: for senders, never for the API. */
@@ -53,11 +63,11 @@ public class ChannelRepository {
             merged.putAll(secrets);
             return db.sql("""
                             INSERT INTO channel (channel_id, name, type, settings, secrets)
-                            VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)
+                            VALUES ($1, $2, $3, $4::jsonb, $5)
                             ON CONFLICT (channel_id) DO UPDATE SET name = excluded.name, type = excluded.type,
                                 settings = excluded.settings, secrets = excluded.secrets, updated_at = now()""")
                     .bind(0, id).bind(1, name).bind(2, type.name()).bind(3, json.writeValueAsString(settings))
-                    .bind(4, json.writeValueAsString(merged)).then().then(channel(id));
+                    .bind(4, seal(id, json.writeValueAsString(merged))).then().then(channel(id));
         });
     }
 
@@ -120,11 +130,33 @@ public class ChannelRepository {
     }
 
     private StoredChannel channelOf(Readable row) {
-        return new StoredChannel(row.get("channel_id", UUID.class), row.get("name", String.class),
+        UUID id = row.get("channel_id", UUID.class);
+        return new StoredChannel(id, row.get("name", String.class),
                 ChannelType.valueOf(row.get("type", String.class)),
                 json.readValue(row.get("settings", String.class), STRINGS),
-                json.readValue(row.get("secrets", String.class), STRINGS), row.get("created_at", Instant.class),
-                row.get("updated_at", Instant.class));
+                json.readValue(open(id, row.get("secrets", String.class)), STRINGS),
+                row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
+    }
+
+    private String seal(UUID channel, String secrets) {
+        return sealer == null ? secrets : SEALED + Base64.getEncoder().encodeToString(sealer.seal(channel.toString(),
+                secrets.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private String open(UUID channel, String stored) {
+        if (!stored.startsWith(SEALED)) {
+            return stored;
+        }
+        if (sealer == null) {
+            throw new IllegalStateException("channel " + channel + " has sealed secrets but no key-encryption key "
+                    + "is configured (STOCKFLOW_KEY_ENCRYPTION_KEY)");
+        }
+        try {
+            return new String(sealer.open(channel.toString(), Base64.getDecoder().decode(
+                    stored.substring(SEALED.length()))), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the secrets of channel " + channel + " do not open with this key", e);
+        }
     }
 
     private static Subscription subscriptionOf(Readable row) {

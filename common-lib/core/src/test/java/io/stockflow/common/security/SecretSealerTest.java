@@ -1,4 +1,4 @@
-package io.stockflow.gateway.token;
+package io.stockflow.common.security;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,9 +10,9 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class KeySealerTest {
+class SecretSealerTest {
 
-    private final KeySealer sealer = new KeySealer(aesKey((byte) 1));
+    private final SecretSealer sealer = new SecretSealer(aesKey((byte) 1));
     private final byte[] secret = "PKCS#8 bytes of a private key".getBytes(StandardCharsets.UTF_8);
 
     @Test
@@ -24,7 +24,7 @@ class KeySealerTest {
         assertThat(sealer.seal("kid-1", secret)).isNotEqualTo(sealed); // a fresh nonce every time
 
         assertThatThrownBy(() -> sealer.open("kid-2", sealed)).isInstanceOf(AEADBadTagException.class);
-        assertThatThrownBy(() -> new KeySealer(aesKey((byte) 2)).open("kid-1", sealed))
+        assertThatThrownBy(() -> new SecretSealer(aesKey((byte) 2)).open("kid-1", sealed))
                 .isInstanceOf(AEADBadTagException.class);
         byte[] tampered = Arrays.copyOf(sealed, sealed.length);
         tampered[20] ^= 1;
