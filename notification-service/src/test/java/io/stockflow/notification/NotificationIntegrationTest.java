@@ -188,6 +188,7 @@ class NotificationIntegrationTest {
         assertThat(hooks(hookPath)).hasSize(3);
 
         JsonNode log = deliveries(first);
+        assertThat(log.findValuesAsString("channel_type")).containsExactlyInAnyOrder("webhook", "email");
         JsonNode webhookDelivery = log.get(0).get("channel_type").asString().equals("webhook") ? log.get(0)
                 : log.get(1);
         assertThat(webhookDelivery.get("status").asString()).isEqualTo("delivered");

@@ -54,7 +54,7 @@ public class DeliveryRepository {
 
     public Mono<List<DeliveryView>> ofAlert(UUID alertId) {
         return db.sql("""
-                        SELECT d.*, c.name AS channel_name, c.type AS channel_type, s.address
+                        SELECT d.*, c.name AS channel_name, lower(c.type) AS channel_type, s.address
                         FROM delivery d LEFT JOIN subscription s USING (subscription_id)
                         LEFT JOIN channel c ON c.channel_id = s.channel_id
                         WHERE d.alert_id = $1 ORDER BY d.escalation_level, d.created_at, d.delivery_id""")
