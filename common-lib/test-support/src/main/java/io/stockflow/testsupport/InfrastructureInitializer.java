@@ -6,7 +6,6 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Puts the real infrastructure's addresses in front of the service's own configuration. The property source is
@@ -29,7 +28,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
 
     static final class LazyInfrastructureProperties extends PropertySource<Object> {
 
-        private final String database = "sf_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        private final String database = PostgresServer.newTestDatabaseName();
         private volatile boolean databaseCreated;
 
         LazyInfrastructureProperties() {

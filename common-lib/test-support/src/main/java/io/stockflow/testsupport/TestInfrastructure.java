@@ -78,7 +78,15 @@ public final class TestInfrastructure {
                 PostgresServer local = new PostgresServer(env("STOCKFLOW_TEST_PG_HOST", "127.0.0.1"),
                         Integer.parseInt(env("STOCKFLOW_TEST_PG_PORT", "5432")),
                         env("STOCKFLOW_TEST_PG_USER", "postgres"), env("STOCKFLOW_TEST_PG_PASSWORD", ""));
-                postgres = answers(local) ? local : embeddedPostgres();
+                if (answers(local)) {
+                    postgres = local;
+                    int dropped = local.dropStaleTestDatabases(java.time.Duration.ofHours(6));
+                    if (dropped > 0) {
+                        log.info("dropped {} test databases of earlier runs", dropped);
+                    }
+                } else {
+                    postgres = embeddedPostgres();
+                }
             }
             log.info("test PostgreSQL at {}:{}", postgres.host(), postgres.port());
         }
