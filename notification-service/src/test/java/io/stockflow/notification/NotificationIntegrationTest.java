@@ -241,6 +241,17 @@ class NotificationIntegrationTest {
         }
         assertThat(post("/api/notifications/channels", Map.of("name", "no-secret", "type", "webhook"), 400)
                 .get("errors").get(0).get("field").asString()).isEqualTo("secrets.signing_secret");
+        // Provider endpoints a planner sets on a channel are held to the same rule as webhook targets.
+        JsonNode internalRelay = post("/api/notifications/channels", Map.of("name", "relay", "type", "email",
+                "settings", Map.of("host", "10.1.2.3", "port", "25", "from", "a@stockflow.test")), 400);
+        assertThat(internalRelay.get("errors").findValuesAsString("field")).containsExactly("settings.host");
+        JsonNode metadataPush = post("/api/notifications/channels", Map.of("name", "push", "type", "push",
+                "settings", Map.of("project_id", "p", "client_email", "sa@p.iam.gserviceaccount.com",
+                        "endpoint", "https://169.254.169.254", "token_uri", "http://example.com/token"),
+                "secrets", Map.of("private_key", "k")), 400);
+        assertThat(metadataPush.get("errors").findValuesAsString("field"))
+                .containsExactly("settings.endpoint", "settings.token_uri");
+        assertThat(metadataPush.get("errors").findValuesAsString("code")).containsOnly("invalid_url");
         JsonNode unknownField = post("/api/notifications/rules", Map.of("name", "r", "subscription_ids",
                 List.of(UUID.randomUUID()), "colour", "red"), 400);
         assertThat(unknownField.toString()).contains("colour");

@@ -129,6 +129,8 @@ class ChannelController {
                 }
             }
             settingsErrors(type, settings).ifPresent(errors::add);
+            ChannelEndpoints.refusals(guard, type, settings)
+                    .forEach((field, reason) -> errors.add(FieldViolation.of(field, "invalid_url", reason)));
         }
         if (!errors.isEmpty()) {
             throw new ApiProblemException(Problems.invalidInput(errors.size() + " invalid field(s)", errors));
@@ -159,11 +161,7 @@ class ChannelController {
         if (type == ChannelType.SMS) {
             Optional<FieldViolation> from = Addresses.e164(String.valueOf(settings.get("from")))
                     .map(error -> FieldViolation.of("settings.from", "invalid_phone", error));
-            if (from.isPresent() || settings.get("base_url") == null) {
-                return from;
-            }
-            return Addresses.url(settings.get("base_url"), true)
-                    .map(error -> FieldViolation.of("settings.base_url", "invalid_url", error));
+            return from;
         }
         return Optional.empty();
     }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * Keeps webhooks from reaching inside the network (SSRF): a target whose host resolves to any loopback, unspecified,
  * link-local (cloud metadata at 169.254.169.254 included), private (10/8, 172.16/12, 192.168/16), carrier-grade NAT
  * (100.64/10), IPv6 unique-local (fc00::/7) or multicast address is refused, unless an operator allowed it by CIDR
- * or host name. Checked when a subscription is saved and again before every send, since DNS can change.
+ * or host name. Checked when a subscription is saved, and again by the webhook client's own resolver when it
+ * connects: the addresses checked are the addresses connected to, so DNS rebinding finds no window.
  */
 public class UrlGuard {
 
@@ -71,23 +72,45 @@ public class UrlGuard {
         if (host == null) {
             return Optional.of("the URL has no host");
         }
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
-            return Optional.empty();
-        }
-        InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(bare);
+            resolveForConnection(host);
+            return Optional.empty();
+        } catch (RefusedTarget refused) {
+            return Optional.of(refused.getMessage());
         } catch (UnknownHostException unknown) {
-            return Optional.of("the host " + bare + " does not resolve");
+            return Optional.of("the host " + bare(host) + " does not resolve");
+        }
+    }
+
+    /** A host refused because it resolves inside the network. */
+    public static final class RefusedTarget extends UnknownHostException {
+
+        RefusedTarget(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The addresses to connect to for {@code host}, refused as {@link #refusal} refuses them. A client that connects
+     * to exactly these (see {@link GuardedAddressResolverGroup}) leaves no window for DNS to change in between.
+     */
+    InetAddress[] resolveForConnection(String host) throws UnknownHostException {
+        String bare = bare(host);
+        InetAddress[] addresses = resolver.resolve(bare);
+        if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
+            return addresses;
         }
         for (InetAddress address : addresses) {
             if (internal(address) && allowedRanges.stream().noneMatch(range -> range.contains(address))) {
-                return Optional.of("the host " + bare + " resolves to " + address.getHostAddress()
+                throw new RefusedTarget("the host " + bare + " resolves to " + address.getHostAddress()
                         + ", a private, loopback or link-local address");
             }
         }
-        return Optional.empty();
+        return addresses;
+    }
+
+    private static String bare(String host) {
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     /** Plain http only for targets an operator allowed (e.g. a sink on the same host in tests). */
@@ -97,7 +120,7 @@ public class UrlGuard {
             if (host == null) {
                 return false;
             }
-            String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            String bare = bare(host);
             if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
                 return true;
             }

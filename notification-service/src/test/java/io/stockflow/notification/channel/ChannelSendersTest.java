@@ -141,6 +141,62 @@ class ChannelSendersTest {
         assertThat(server.requests()).isEmpty();
     }
 
+    /** An SMS API whose name has come to resolve inside the network is not called; the refusal is permanent. */
+    @Test
+    void aProviderEndpointThatResolvesPrivatelyIsRefusedAtSendTime() {
+        ChannelConfig twilio = new ChannelConfig(ChannelType.SMS, Map.of("base_url", server.baseUrl(),
+                "account_sid", "AC1", "from", "+15005550006"), Map.of("auth_token", "t"));
+        ChannelConfig internal = new ChannelConfig(ChannelType.SMS, Map.of("base_url",
+                server.baseUrl().replace("http:", "https:"), "account_sid", "AC1", "from", "+15005550006"),
+                Map.of("auth_token", "t"));
+        ChannelSender sms = ChannelEndpoints.guardedSenders(new UrlGuard(List.of())).stream()
+                .filter(sender -> sender.type() == ChannelType.SMS).findFirst().orElseThrow();
+
+        DeliveryOutcome refused = sms.send(internal, "+4915112345678", message);
+
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused.detail()).startsWith("refused: settings.base_url: ").contains("127.0.0.1");
+        assertThat(sms.send(twilio, "+4915112345678", message).detail()).contains("https");
+        assertThat(server.requests()).isEmpty();
+        assertThat(ChannelEndpoints.guardedSenders(localOnly()).stream()
+                .filter(sender -> sender.type() == ChannelType.SMS).findFirst().orElseThrow()
+                .send(twilio, "+4915112345678", message).delivered()).isTrue();
+    }
+
+    /**
+     * DNS rebinding: the name answers a public address when checked, then loopback. The connection must use the
+     * checked answer or be refused — never reach the internal address.
+     */
+    @Test
+    void aNameThatRebindsToLoopbackAfterTheCheckIsRefusedWhenConnecting() throws Exception {
+        ChannelConfig hooks = new ChannelConfig(ChannelType.WEBHOOK, Map.of(), Map.of("signing_secret", "whsec"));
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        UrlGuard rebinding = new UrlGuard(List.of(), host -> new java.net.InetAddress[]{lookups.getAndIncrement() == 0
+                ? java.net.InetAddress.getByName("93.184.216.34") : java.net.InetAddress.getByName("127.0.0.1")});
+        String url = "http://rebind.stockflow.test:" + java.net.URI.create(server.baseUrl()).getPort() + "/in";
+
+        DeliveryOutcome refused = new WebhookSender(rebinding).send(hooks, url, message);
+
+        assertThat(lookups.get()).isGreaterThanOrEqualTo(2);
+        assertThat(refused.delivered()).isFalse();
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused.detail()).contains("refused").contains("127.0.0.1");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    /** The client connects through the guard's resolver: a name only it knows reaches the allowed sink. */
+    @Test
+    void theWebhookClientConnectsToTheAddressesTheGuardResolved() throws Exception {
+        ChannelConfig hooks = new ChannelConfig(ChannelType.WEBHOOK, Map.of(), Map.of("signing_secret", "whsec"));
+        UrlGuard guard = new UrlGuard(List.of("127.0.0.1/32"),
+                host -> new java.net.InetAddress[]{java.net.InetAddress.getByName("127.0.0.1")});
+        String url = "http://sink.stockflow.test:" + java.net.URI.create(server.baseUrl()).getPort() + "/in";
+
+        assertThat(new WebhookSender(guard).send(hooks, url, message).delivered()).isTrue();
+        assertThat(server.requests()).hasSize(1);
+        assertThat(server.requests().get(0).header("Host")).startsWith("sink.stockflow.test");
+    }
+
     @Test
     void pushGetsAServiceAccountTokenOnceAndSendsTheFcmV1Shape() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
