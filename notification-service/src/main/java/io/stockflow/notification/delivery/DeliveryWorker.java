@@ -113,7 +113,7 @@ public class DeliveryWorker {
                         .flatMap(delivery -> Mono.fromCallable(() -> attempt(delivery))
                                 .subscribeOn(Schedulers.boundedElastic()), concurrency)
                         .then().block(TIMEOUT.multipliedBy(2));
-            } while (claimed == concurrency * 4);
+            } while (claimed >= concurrency * 4);
             return total;
         }
     }
@@ -123,14 +123,20 @@ public class DeliveryWorker {
     }
 
     private List<Claimed> claim(int limit) {
+        // Two ordered scans of the partial indexes rather than one OR: a plain index scan skips (and marks) the
+        // entries of rows already sent, where a bitmap scan would visit every one of them until the next vacuum.
         return db.sql("""
+                        WITH due AS (
+                            SELECT delivery_id FROM delivery
+                            WHERE status IN ('pending', 'retrying') AND next_attempt_at <= now()
+                            ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED),
+                        abandoned AS (
+                            SELECT delivery_id FROM delivery
+                            WHERE status = 'sending' AND lease_until < now()
+                            ORDER BY lease_until LIMIT $1 FOR UPDATE SKIP LOCKED)
                         UPDATE delivery d SET status = 'sending', attempts = d.attempts + 1,
                             lease_until = now() + make_interval(secs => $2)
-                        WHERE delivery_id IN (
-                            SELECT delivery_id FROM delivery
-                            WHERE (status IN ('pending', 'retrying') AND next_attempt_at <= now())
-                               OR (status = 'sending' AND lease_until < now())
-                            ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+                        WHERE delivery_id IN (SELECT delivery_id FROM due UNION ALL SELECT delivery_id FROM abandoned)
                         RETURNING delivery_id, alert_id, subscription_id, action, attempts, created_at""")
                 .bind(0, limit).bind(1, (double) lease.toSeconds())
                 .map(row -> new Claimed(row.get("delivery_id", UUID.class), row.get("alert_id", UUID.class),
