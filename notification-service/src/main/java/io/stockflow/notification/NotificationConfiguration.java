@@ -6,6 +6,7 @@ import io.stockflow.common.events.Topics;
 import io.stockflow.common.security.SecretSealer;
 import io.stockflow.notification.alert.AlertReader;
 import io.stockflow.notification.alert.AlertRepository;
+import io.stockflow.notification.alert.AlertRetention;
 import io.stockflow.notification.channel.ChannelEndpoints;
 import io.stockflow.notification.channel.ChannelRepository;
 import io.stockflow.notification.channel.RetryPolicy;
@@ -112,6 +113,12 @@ class NotificationConfiguration {
                             DeliveryWorker worker, MeterRegistry registry) {
         return new AlertIntake(new AlertReader(json), alerts, rules, router,
                 TransactionalOperator.create(transactions), new EventCodec(json), kafka, worker::wakeUp, registry);
+    }
+
+    @Bean
+    AlertRetention alertRetention(DatabaseClient db, Clock clock, NotificationProperties properties,
+                                  MeterRegistry registry) {
+        return new AlertRetention(db, clock, properties.retention(), registry);
     }
 
     @Bean

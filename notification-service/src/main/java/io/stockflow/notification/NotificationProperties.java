@@ -17,11 +17,14 @@ import java.util.List;
  * @param inventory             where automated actions reach inventory (the gateway) and with which API key
  * @param secretsKey            base64 of the 32-byte key-encryption key that seals channel secrets at rest; empty
  *                              stores them unsealed (local runs)
+ * @param retention             how long resolved alerts (with their deliveries and log) are kept
+ * @param retentionInterval     how often alerts past the retention are removed
  */
 @ConfigurationProperties("stockflow.notification")
 public record NotificationProperties(Duration deliveryInterval, int deliveryConcurrency, Duration deliveryLease,
                                      Duration escalationInterval, Retry retry, List<String> allowedPrivateTargets,
-                                     Inventory inventory, String secretsKey) {
+                                     Inventory inventory, String secretsKey, Duration retention,
+                                     Duration retentionInterval) {
 
     public record Retry(Duration baseDelay, Duration maxDelay, int maxAttempts) {
     }

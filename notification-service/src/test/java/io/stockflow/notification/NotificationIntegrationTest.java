@@ -305,4 +305,62 @@ class NotificationIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> hooks(path).size() == 2);
         assertThat(hooks(path).get(1).header("Idempotency-Key")).isEqualTo(idempotencyId);
     }
+
+    @Autowired
+    io.stockflow.notification.alert.AlertRetention retention;
+
+    @Test
+    void resolvedAlertsAreForgottenWithTheirDeliveriesAfterTheRetentionOthersAreKept() {
+        String webhook = channel("hooks-retention", "webhook", Map.of(), Map.of("signing_secret", "k"));
+        String hook = subscription(webhook, receiver.baseUrl() + "/retention-" + store);
+        // Matches nothing the other tests raise: it exists for the stored rows to refer to.
+        String ruleId = post("/api/notifications/rules", Map.of("name", "retention " + store,
+                "store_ids", List.of(store + "-quiet"), "subscription_ids", List.of(hook)), 201)
+                .get("rule_id").asString();
+        UUID longResolved = storedAlert("resolved", 200, ruleId, hook);
+        UUID recentlyResolved = storedAlert("resolved", 10, ruleId, hook);
+        UUID longOpen = storedAlert("open", 200, ruleId, hook);
+
+        assertThat(retention.prune()).isGreaterThanOrEqualTo(1);
+
+        assertThat(count("SELECT count(*) FROM alert WHERE alert_id = $1", longResolved)).isZero();
+        assertThat(count("SELECT count(*) FROM delivery WHERE alert_id = $1", longResolved)).isZero();
+        assertThat(count("SELECT count(*) FROM alert_route WHERE alert_id = $1", longResolved)).isZero();
+        assertThat(count("SELECT count(*) FROM delivery_attempt WHERE delivery_id = $1",
+                UUID.nameUUIDFromBytes(longResolved.toString().getBytes()))).isZero();
+        for (UUID kept : List.of(recentlyResolved, longOpen)) {
+            assertThat(count("SELECT count(*) FROM alert WHERE alert_id = $1", kept)).isOne();
+            assertThat(count("SELECT count(*) FROM delivery_attempt WHERE delivery_id = $1",
+                    UUID.nameUUIDFromBytes(kept.toString().getBytes()))).isOne();
+        }
+        client.get().uri("/api/alerts/{id}", longResolved).exchange().expectStatus().isNotFound();
+    }
+
+    /** An alert {@code daysAgo} old (resolved then, when resolved) with one delivered delivery and its log line. */
+    private UUID storedAlert(String status, int daysAgo, String ruleId, String subscriptionId) {
+        UUID alert = UUID.randomUUID();
+        UUID delivery = UUID.nameUUIDFromBytes(alert.toString().getBytes());
+        db.sql("""
+                        INSERT INTO alert (alert_id, type, severity, store_id, product_id, title, message, payload,
+                            dedup_key, status, occurred_at, received_at, resolved_at)
+                        VALUES ($1, 'inventory.stockout_risk', 'critical', $2, 'P1', 'title', 'message', '{}'::jsonb,
+                            $3, $4, now() - make_interval(days => $5), now() - make_interval(days => $5),
+                            CASE WHEN $4 = 'resolved' THEN now() - make_interval(days => $5) END)""")
+                .bind(0, alert).bind(1, store).bind(2, "k-" + alert).bind(3, status).bind(4, daysAgo)
+                .then().block(Duration.ofSeconds(5));
+        db.sql("INSERT INTO alert_route (alert_id, rule_id) VALUES ($1, $2::uuid)").bind(0, alert).bind(1, ruleId)
+                .then().block(Duration.ofSeconds(5));
+        db.sql("""
+                        INSERT INTO delivery (delivery_id, alert_id, rule_id, subscription_id, status, attempts)
+                        VALUES ($1, $2, $3::uuid, $4::uuid, 'delivered', 1)""")
+                .bind(0, delivery).bind(1, alert).bind(2, ruleId).bind(3, subscriptionId)
+                .then().block(Duration.ofSeconds(5));
+        db.sql("INSERT INTO delivery_attempt (delivery_id, attempt, outcome, status) VALUES ($1, 1, 'delivered', 200)")
+                .bind(0, delivery).then().block(Duration.ofSeconds(5));
+        return alert;
+    }
+
+    private long count(String sql, UUID id) {
+        return db.sql(sql).bind(0, id).map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(5));
+    }
 }

@@ -1,0 +1,2 @@
+-- Resolved alerts are forgotten after the retention period, oldest first.
+CREATE INDEX alert_resolved ON alert (resolved_at) WHERE status = 'resolved';
