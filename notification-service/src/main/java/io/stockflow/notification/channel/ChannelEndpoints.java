@@ -65,7 +65,7 @@ public final class ChannelEndpoints {
 
     /** Every sender, each refusing to send where its channel's endpoints are refused (DNS may have changed). */
     public static List<ChannelSender> guardedSenders(UrlGuard guard) {
-        return List.of(new EmailSender(), new SmsSender(), new WebhookSender(guard), new PushSender()).stream()
+        return List.of(new EmailSender(), new SmsSender(guard), new WebhookSender(guard), new PushSender(guard)).stream()
                 .map(sender -> (ChannelSender) new ChannelSender() {
                     @Override
                     public ChannelType type() {

@@ -6,10 +6,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -41,11 +38,14 @@ public class PushSender implements ChannelSender {
     private final JsonMapper json = StockflowJson.mapper();
     private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
 
-    public PushSender() {
-        this(Clock.systemUTC());
+    private final GuardedHttpClient http;
+
+    public PushSender(UrlGuard guard) {
+        this(guard, Clock.systemUTC());
     }
 
-    PushSender(Clock clock) {
+    PushSender(UrlGuard guard, Clock clock) {
+        this.http = new GuardedHttpClient(guard);
         this.clock = clock;
     }
 
@@ -73,13 +73,9 @@ public class PushSender implements ChannelSender {
         data.put("delivery_id", message.deliveryId().toString());
         String body = json.writeValueAsString(Map.of("message", Map.of("token", address,
                 "notification", Map.of("title", message.subject(), "body", message.text()), "data", data)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(channel.setting("endpoint",
-                        "https://fcm.googleapis.com") + "/v1/projects/" + channel.setting("project_id", "")
-                        + "/messages:send"))
-                .timeout(HttpCalls.REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        DeliveryOutcome outcome = HttpCalls.exchange(request);
+        DeliveryOutcome outcome = http.exchange(channel.setting("endpoint", "https://fcm.googleapis.com")
+                        + "/v1/projects/" + channel.setting("project_id", "") + "/messages:send",
+                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token), body);
         if (outcome.status() != null && outcome.status() == 401) {
             tokens.remove(cacheKey(channel));
             return new DeliveryOutcome(false, true, 401, outcome.detail());
@@ -109,13 +105,11 @@ public class PushSender implements ChannelSender {
                 .signWith(privateKey(channel.secret("private_key")), Jwts.SIG.RS256).compact();
         String form = "grant_type=" + URLEncoder.encode("urn:ietf:params:oauth:grant-type:jwt-bearer",
                 StandardCharsets.UTF_8) + "&assertion=" + assertion;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUri)).timeout(HttpCalls.REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         try {
-            HttpResponse<String> response = HttpCalls.send(request);
-            if (response.statusCode() != 200) {
-                DeliveryOutcome failed = DeliveryOutcome.ofHttp(response.statusCode(), response.body());
+            GuardedHttpClient.Answer response = http.post(tokenUri,
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
+            if (response.status() != 200) {
+                DeliveryOutcome failed = DeliveryOutcome.ofHttp(response.status(), response.body());
                 throw new TokenRefused(new DeliveryOutcome(false, failed.retryable(), failed.status(),
                         "token endpoint: " + failed.detail()));
             }
@@ -125,11 +119,10 @@ public class PushSender implements ChannelSender {
                     now.plus(Duration.ofSeconds(Math.max(0, expiresIn - 60))));
             tokens.put(key, fresh);
             return fresh.value();
+        } catch (UrlGuard.RefusedTarget refused) {
+            throw new TokenRefused(DeliveryOutcome.permanent("refused: token endpoint: " + refused.getMessage()));
         } catch (IOException e) {
-            throw new TokenRefused(DeliveryOutcome.retryable("token endpoint: " + e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TokenRefused(DeliveryOutcome.retryable("interrupted"));
+            throw new TokenRefused(DeliveryOutcome.retryable("token endpoint: " + e.getMessage()));
         }
     }
 

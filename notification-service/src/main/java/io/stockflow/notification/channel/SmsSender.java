@@ -1,10 +1,9 @@
 package io.stockflow.notification.channel;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * SMS through a Twilio-compatible API: {@code POST {base_url}/2010-04-01/Accounts/{account_sid}/Messages.json},
@@ -15,6 +14,12 @@ import java.util.Base64;
 public class SmsSender implements ChannelSender {
 
     static final int MAX_LENGTH = 1_600;
+
+    private final GuardedHttpClient http;
+
+    public SmsSender(UrlGuard guard) {
+        this.http = new GuardedHttpClient(guard);
+    }
 
     @Override
     public ChannelType type() {
@@ -32,14 +37,12 @@ public class SmsSender implements ChannelSender {
                 + encode(text);
         String credentials = Base64.getEncoder().encodeToString((account + ":" + channel.secret("auth_token"))
                 .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(channel.setting("base_url", "https://api.twilio.com")
-                        + "/2010-04-01/Accounts/" + encode(account) + "/Messages.json"))
-                .timeout(HttpCalls.REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + credentials)
-                .header("I-Twilio-Idempotency-Token", message.deliveryId().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return HttpCalls.exchange(request);
+        return http.exchange(channel.setting("base_url", "https://api.twilio.com") + "/2010-04-01/Accounts/"
+                        + encode(account) + "/Messages.json", Map.of(
+                        "Content-Type", "application/x-www-form-urlencoded",
+                        "Authorization", "Basic " + credentials,
+                        "I-Twilio-Idempotency-Token", message.deliveryId().toString()),
+                form);
     }
 
     private static String encode(String value) {

@@ -1,14 +1,9 @@
 package io.stockflow.notification.channel;
 
-import io.netty.channel.ChannelOption;
 import io.stockflow.common.json.StockflowJson;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +21,7 @@ public class WebhookSender implements ChannelSender {
     private final UrlGuard guard;
     private final Clock clock;
     private final JsonMapper json = StockflowJson.mapper();
-    private final HttpClient http;
+    private final GuardedHttpClient http;
 
     public WebhookSender(UrlGuard guard) {
         this(guard, Clock.systemUTC());
@@ -35,11 +30,7 @@ public class WebhookSender implements ChannelSender {
     WebhookSender(UrlGuard guard, Clock clock) {
         this.guard = guard;
         this.clock = clock;
-        this.http = HttpClient.create()
-                .resolver(new GuardedAddressResolverGroup(guard))
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
-                .responseTimeout(HttpCalls.REQUEST_TIMEOUT)
-                .followRedirect(false);
+        this.http = new GuardedHttpClient(guard);
     }
 
     @Override
@@ -60,30 +51,13 @@ public class WebhookSender implements ChannelSender {
         payload.put("text", message.text());
         payload.put("data", message.data());
         String body = json.writeValueAsString(payload);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.instant().getEpochSecond();
-        String signature = WebhookSignature.header(channel.secret("signing_secret"), timestamp, body);
-        return http.headers(headers -> headers
-                        .set("Content-Type", "application/json")
-                        .set("Content-Length", bytes.length)
-                        .set("Idempotency-Key", message.deliveryId().toString())
-                        .set("X-Stockflow-Delivery-Id", message.deliveryId().toString())
-                        .set("X-Stockflow-Timestamp", Long.toString(timestamp))
-                        .set("X-Stockflow-Signature", signature))
-                .post().uri(address)
-                .send((request, out) -> out.sendByteArray(Mono.just(bytes)))
-                .responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
-                        .map(text -> DeliveryOutcome.ofHttp(response.status().code(), text)))
-                .onErrorResume(error -> Mono.just(outcomeOf(error)))
-                .block(HttpCalls.REQUEST_TIMEOUT.plus(Duration.ofSeconds(10)));
-    }
-
-    private static DeliveryOutcome outcomeOf(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UrlGuard.RefusedTarget refused) {
-                return DeliveryOutcome.permanent("refused: " + refused.getMessage());
-            }
-        }
-        return DeliveryOutcome.retryable(error.getClass().getSimpleName() + ": " + error.getMessage());
+        return http.exchange(address, Map.of(
+                "Content-Type", "application/json",
+                "Idempotency-Key", message.deliveryId().toString(),
+                "X-Stockflow-Delivery-Id", message.deliveryId().toString(),
+                "X-Stockflow-Timestamp", Long.toString(timestamp),
+                "X-Stockflow-Signature", WebhookSignature.header(channel.secret("signing_secret"), timestamp, body)),
+                body);
     }
 }

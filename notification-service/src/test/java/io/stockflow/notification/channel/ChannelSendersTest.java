@@ -75,7 +75,7 @@ class ChannelSendersTest {
     void smsIsATwilioStyleFormPostWithBasicAuthAndAnIdempotencyToken() {
         ChannelConfig twilio = new ChannelConfig(ChannelType.SMS, Map.of("base_url", server.baseUrl(),
                 "account_sid", "AC123", "from", "+15005550006"), Map.of("auth_token", "tok"));
-        assertThat(new SmsSender().send(twilio, "+4915112345678", message).delivered()).isTrue();
+        assertThat(new SmsSender(localOnly()).send(twilio, "+4915112345678", message).delivered()).isTrue();
         RecordingHttpServer.Recorded request = server.requests().get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/AC123/Messages.json");
@@ -87,10 +87,10 @@ class ChannelSendersTest {
                 + "&From=+15005550006&Body=" + message.subject() + ": " + message.text());
 
         server.respondWith("/2010-04-01/Accounts/AC123/Messages.json", 400, 429);
-        DeliveryOutcome refused = new SmsSender().send(twilio, "+4915112345678", message);
+        DeliveryOutcome refused = new SmsSender(localOnly()).send(twilio, "+4915112345678", message);
         assertThat(refused.retryable()).isFalse();
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(new SmsSender().send(twilio, "+4915112345678", message).retryable()).isTrue();
+        assertThat(new SmsSender(localOnly()).send(twilio, "+4915112345678", message).retryable()).isTrue();
     }
 
     @Test
@@ -206,7 +206,7 @@ class ChannelSendersTest {
         ChannelConfig fcm = new ChannelConfig(ChannelType.PUSH, Map.of("project_id", "stockflow-test",
                 "client_email", "push@stockflow-test.iam.gserviceaccount.com", "endpoint", server.baseUrl(),
                 "token_uri", server.baseUrl() + "/token"), Map.of("private_key", pem));
-        PushSender sender = new PushSender();
+        PushSender sender = new PushSender(localOnly());
         assertThat(sender.send(fcm, "device-token-1", message).delivered()).isTrue();
         assertThat(sender.send(fcm, "device-token-2", message).delivered()).isTrue();
 
