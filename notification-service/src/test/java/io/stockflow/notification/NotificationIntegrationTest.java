@@ -306,6 +306,38 @@ class NotificationIntegrationTest {
         assertThat(hooks(path).get(1).header("Idempotency-Key")).isEqualTo(idempotencyId);
     }
 
+    /** Rules are kept in memory between batches; a change must reach the very next alert. */
+    @Test
+    void aChangedRuleAppliesToTheNextAlert() throws Exception {
+        String path = "/changes-" + store;
+        String webhook = channel("hooks-changes", "webhook", Map.of(), Map.of("signing_secret", "k"));
+        String hook = subscription(webhook, receiver.baseUrl() + path);
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("name", "changes at " + store);
+        rule.put("alert_types", List.of("inventory.stockout_risk"));
+        rule.put("store_ids", List.of(store));
+        rule.put("subscription_ids", List.of(hook));
+        String ruleId = post("/api/notifications/rules", rule, 201).get("rule_id").asString();
+
+        raise("C1", "stockout_risk", 5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hooks(path).size() == 1);
+
+        rule.put("store_ids", List.of(store + "-elsewhere"));
+        client.put().uri("/api/notifications/rules/{id}", ruleId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(rule).exchange().expectStatus().isOk();
+        UUID unmatched = raise("C2", "stockout_risk", 5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM alert WHERE alert_id = $1",
+                unmatched) == 1);
+
+        rule.put("store_ids", List.of(store));
+        client.put().uri("/api/notifications/rules/{id}", ruleId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(rule).exchange().expectStatus().isOk();
+        raise("C3", "stockout_risk", 5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hooks(path).size() == 2);
+        assertThat(deliveries(unmatched)).isEmpty();
+        assertThat(hooks(path).get(1).body()).contains("C3");
+    }
+
     @Autowired
     io.stockflow.notification.alert.AlertRetention retention;
 

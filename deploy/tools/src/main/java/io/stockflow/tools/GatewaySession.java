@@ -69,6 +69,16 @@ public final class GatewaySession {
         return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
+    public void delete(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path)).header("Authorization", bearer())
+                .timeout(Duration.ofSeconds(30)).DELETE().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("DELETE " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
     private static JsonNode answer(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(response.request().method() + " " + response.request().uri()

@@ -53,7 +53,6 @@ public final class NotificationBenchmark {
         String classpath = KafkaBrokerProcess.requireClasspath(root.resolve("deploy/tools/target/classpath.txt"));
         String runId = UUID.randomUUID().toString().substring(0, 8);
         String store = "BENCH-" + runId;
-        String referenceTopic = "bench.notify.raw-" + runId;
 
         try (WebhookSink sink = WebhookSink.start();
              LocalInfrastructure infra = LocalInfrastructure.start(work, classpath);
@@ -63,43 +62,55 @@ public final class NotificationBenchmark {
             infra.notes().forEach(System.out::println);
             notification.awaitReady(Duration.ofMinutes(3));
             GatewaySession session = gateway.adminSession();
-            configureRules(session, sink.url("/hook"), store, ruleCount);
-
-            try (KafkaProducer<String, byte[]> producer = producer(infra.kafkaBootstrapServers());
-                 KafkaForwarder reference = KafkaForwarder.start(infra.kafkaBootstrapServers(), referenceTopic,
-                         "bench-forwarder-" + runId, sink.url("/raw"))) {
-                AlertSource service = new AlertSource(producer, Topics.INVENTORY_ALERTS, store, "svc");
-                AlertSource raw = new AlertSource(producer, referenceTopic, store, "raw");
-
-                System.out.println("warm-up ...");
-                for (AlertSource source : List.of(raw, service)) {
-                    burst(source, sink, Math.min(2_000, burst));
-                    paced(source, sink, rate, 5);
+            List<String> rules = configureRules(session, sink.url("/hook"), store, ruleCount);
+            try {
+                measure(infra, sink, store, burst, rate, seconds, ruleCount, runId);
+            } finally {
+                // Left enabled, every run's rules would be evaluated in the next run too.
+                for (String rule : rules) {
+                    session.delete("/api/notifications/rules/" + rule);
                 }
-
-                double rawRate = burst(raw, sink, burst);
-                vacuum(infra);
-                Thread.sleep(5_000);
-                double serviceRate = burst(service, sink, burst);
-                Thread.sleep(5_000);
-                Histogram rawLatency = paced(raw, sink, rate, seconds);
-                vacuum(infra);
-                Thread.sleep(2_000);
-                Histogram serviceLatency = paced(service, sink, rate, seconds);
-
-                System.out.printf("%n| path | burst of %,d alerts | latency at %d alerts/s for %d s: p50 / p99 / max |%n"
-                        + "|---|---|---|%n", burst, rate, seconds);
-                System.out.printf("| reference: Kafka consumer -> one HTTP POST per event | %,.0f alerts/s | %s |%n",
-                        rawRate, summary(rawLatency));
-                System.out.printf("| notification-service: stored, %d rules, routed, planned, signed webhook | %,.0f "
-                        + "alerts/s (%.0f%% of reference) | %s |%n", ruleCount, serviceRate,
-                        100 * serviceRate / rawRate, summary(serviceLatency));
-                System.out.printf("%nwebhooks received more than once: %d (at least once: only a retry or a "
-                        + "takeover may repeat one)%n", sink.repeats());
-                System.out.printf("machine: %s, %d cores, %s, Java %s%n", IngestionBenchmark.cpuModel(),
-                        Runtime.getRuntime().availableProcessors(), IngestionBenchmark.memory(),
-                        System.getProperty("java.version"));
             }
+        }
+    }
+
+    private static void measure(LocalInfrastructure infra, WebhookSink sink, String store, int burst, int rate,
+                                int seconds, int ruleCount, String runId) throws Exception {
+        String referenceTopic = "bench.notify.raw-" + runId;
+        try (KafkaProducer<String, byte[]> producer = producer(infra.kafkaBootstrapServers());
+             KafkaForwarder reference = KafkaForwarder.start(infra.kafkaBootstrapServers(), referenceTopic,
+                     "bench-forwarder-" + runId, sink.url("/raw"))) {
+            AlertSource service = new AlertSource(producer, Topics.INVENTORY_ALERTS, store, "svc");
+            AlertSource raw = new AlertSource(producer, referenceTopic, store, "raw");
+
+            System.out.println("warm-up ...");
+            for (AlertSource source : List.of(raw, service)) {
+                burst(source, sink, Math.min(2_000, burst));
+                paced(source, sink, rate, 5);
+            }
+
+            double rawRate = burst(raw, sink, burst);
+            vacuum(infra);
+            Thread.sleep(5_000);
+            double serviceRate = burst(service, sink, burst);
+            Thread.sleep(5_000);
+            Histogram rawLatency = paced(raw, sink, rate, seconds);
+            vacuum(infra);
+            Thread.sleep(2_000);
+            Histogram serviceLatency = paced(service, sink, rate, seconds);
+
+            System.out.printf("%n| path | burst of %,d alerts | latency at %d alerts/s for %d s: p50 / p99 / max |%n"
+                    + "|---|---|---|%n", burst, rate, seconds);
+            System.out.printf("| reference: Kafka consumer -> one HTTP POST per event | %,.0f alerts/s | %s |%n",
+                    rawRate, summary(rawLatency));
+            System.out.printf("| notification-service: stored, %d rules, routed, planned, signed webhook | %,.0f "
+                    + "alerts/s (%.0f%% of reference) | %s |%n", ruleCount, serviceRate,
+                    100 * serviceRate / rawRate, summary(serviceLatency));
+            System.out.printf("%nwebhooks received more than once: %d (at least once: only a retry or a "
+                    + "takeover may repeat one)%n", sink.repeats());
+            System.out.printf("machine: %s, %d cores, %s, Java %s%n", IngestionBenchmark.cpuModel(),
+                    Runtime.getRuntime().availableProcessors(), IngestionBenchmark.memory(),
+                    System.getProperty("java.version"));
         }
     }
 
@@ -135,14 +146,19 @@ public final class NotificationBenchmark {
         return environment;
     }
 
-    /** A signed webhook channel, its subscription, one rule for the benchmark's store and others that never match. */
-    private static void configureRules(GatewaySession session, String hookUrl, String store, int ruleCount)
+    /**
+     * A signed webhook channel, its subscription, one rule for the benchmark's store and others that never match.
+     *
+     * @return the rules' ids
+     */
+    private static List<String> configureRules(GatewaySession session, String hookUrl, String store, int ruleCount)
             throws Exception {
         String channel = session.post("/api/notifications/channels", Map.of("name", "bench-" + store,
                 "type", "webhook", "settings", Map.of(), "secrets", Map.of("signing_secret", "bench-secret")))
                 .path("channel_id").asString();
         String subscription = session.post("/api/notifications/subscriptions", Map.of("name", "sink-" + store,
                 "channel_id", channel, "address", hookUrl)).path("subscription_id").asString();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < ruleCount; i++) {
             boolean matching = i == ruleCount - 1;
             Map<String, Object> rule = new LinkedHashMap<>();
@@ -153,8 +169,9 @@ public final class NotificationBenchmark {
             rule.put("conditions", List.of(Map.of("field", "days_of_cover", "op", "lt", "value", 5)));
             rule.put("dedup_window_minutes", 60);
             rule.put("subscription_ids", List.of(subscription));
-            session.post("/api/notifications/rules", rule);
+            ids.add(session.post("/api/notifications/rules", rule).path("rule_id").asString());
         }
+        return ids;
     }
 
     private static KafkaProducer<String, byte[]> producer(String bootstrap) {

@@ -107,7 +107,7 @@ public class AlertIntake {
                     List<IncomingAlert> routed = raised.stream().filter(a -> added.contains(a.alertId())).toList();
                     received.increment(routed.size());
                     duplicates.increment(raised.size() - routed.size());
-                    return rules.enabled().collectList().flatMap(all -> router.route(routed, all));
+                    return rules.enabledRules().flatMap(all -> router.route(routed, all));
                 })
                 .flatMap(planned -> Flux.fromIterable(cleared)
                         .concatMap(alert -> alerts.resolveSituation(alert.dedupKey(), "system:" + alert.type()))

@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Rules in PostgreSQL, their definitions as JSON. */
@@ -39,7 +40,37 @@ public class RuleRepository {
                 + "ORDER BY created_at, rule_id").map(this::rule).all();
     }
 
-    public Flux<Rule> enabled() {
+    private record Snapshot(String fingerprint, List<Rule> rules) {
+    }
+
+    private volatile Snapshot enabledSnapshot = new Snapshot("", List.of());
+
+    /**
+     * The enabled rules, re-read only when they changed: every alert batch needs them, and reading and parsing
+     * hundreds of definitions per batch would cost more than routing. The fingerprint covers each enabled rule's
+     * row version ({@code xmin}), so any insert, update, disabling or deletion — on any replica — is seen by the
+     * next batch.
+     */
+    public Mono<List<Rule>> enabledRules() {
+        return db.sql("""
+                        SELECT coalesce(md5(string_agg(rule_id::text || ':' || xmin::text, ',' ORDER BY rule_id)),
+                            '') AS fingerprint
+                        FROM rule WHERE enabled""")
+                .map(row -> row.get("fingerprint", String.class)).one()
+                .flatMap(fingerprint -> {
+                    Snapshot known = enabledSnapshot;
+                    if (known.fingerprint().equals(fingerprint)) {
+                        return Mono.just(known.rules());
+                    }
+                    // A change between the two reads leaves a stale fingerprint: the next batch reads again.
+                    return enabled().collectList().map(rules -> {
+                        enabledSnapshot = new Snapshot(fingerprint, List.copyOf(rules));
+                        return rules;
+                    });
+                });
+    }
+
+    private Flux<Rule> enabled() {
         return db.sql("SELECT rule_id, definition::text AS definition, created_at, updated_at FROM rule "
                 + "WHERE enabled ORDER BY created_at, rule_id").map(this::rule).all();
     }
