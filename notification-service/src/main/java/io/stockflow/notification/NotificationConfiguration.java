@@ -7,10 +7,14 @@ import io.stockflow.common.security.SecretSealer;
 import io.stockflow.notification.alert.AlertReader;
 import io.stockflow.notification.alert.AlertRepository;
 import io.stockflow.notification.alert.AlertRetention;
-import io.stockflow.notification.channel.ChannelEndpoints;
 import io.stockflow.notification.channel.ChannelRepository;
+import io.stockflow.notification.channel.ChannelSender;
+import io.stockflow.notification.channel.EmailSender;
+import io.stockflow.notification.channel.PushSender;
 import io.stockflow.notification.channel.RetryPolicy;
+import io.stockflow.notification.channel.SmsSender;
 import io.stockflow.notification.channel.UrlGuard;
+import io.stockflow.notification.channel.WebhookSender;
 import io.stockflow.notification.delivery.DeliveryRepository;
 import io.stockflow.notification.delivery.DeliveryWorker;
 import io.stockflow.notification.delivery.PurchaseOrderAction;
@@ -96,8 +100,9 @@ class NotificationConfiguration {
     DeliveryWorker deliveryWorker(DatabaseClient db, AlertRepository alerts, ChannelRepository channels,
                                   JsonMapper json, UrlGuard guard, RetryPolicy retry, Clock clock,
                                   NotificationProperties properties, MeterRegistry registry) {
-        return new DeliveryWorker(db, alerts, channels, ChannelEndpoints.guardedSenders(guard),
-                new PurchaseOrderAction(json,
+        List<ChannelSender> senders = List.of(new EmailSender(guard), new SmsSender(guard), new WebhookSender(guard),
+                new PushSender(guard));
+        return new DeliveryWorker(db, alerts, channels, senders, new PurchaseOrderAction(json,
                 properties.inventory().baseUrl(), properties.inventory().apiKey()), retry, clock,
                 properties.deliveryConcurrency(), properties.deliveryLease(), registry);
     }

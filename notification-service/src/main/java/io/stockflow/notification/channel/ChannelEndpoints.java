@@ -10,7 +10,7 @@ import java.util.Optional;
  * token endpoints), judged by the SSRF guard like webhook targets: a planner must not be able to aim the service at
  * the internal network through a channel either. Defaults (Twilio, Google) are public and not listed.
  */
-public final class ChannelEndpoints {
+final class ChannelEndpoints {
 
     /** @param field the setting's name as the API reports it */
     record Endpoint(String field, String url, boolean isHttp) {
@@ -61,25 +61,5 @@ public final class ChannelEndpoints {
                     .ifPresent(reason -> refused.put(endpoint.field(), reason));
         }
         return refused;
-    }
-
-    /** Every sender, each refusing to send where its channel's endpoints are refused (DNS may have changed). */
-    public static List<ChannelSender> guardedSenders(UrlGuard guard) {
-        return List.of(new EmailSender(), new SmsSender(guard), new WebhookSender(guard), new PushSender(guard)).stream()
-                .map(sender -> (ChannelSender) new ChannelSender() {
-                    @Override
-                    public ChannelType type() {
-                        return sender.type();
-                    }
-
-                    @Override
-                    public DeliveryOutcome send(ChannelConfig channel, String address, Message message) {
-                        Map<String, String> refused = refusals(guard, channel.type(), channel.settings());
-                        return refused.isEmpty() ? sender.send(channel, address, message)
-                                : DeliveryOutcome.permanent("refused: " + refused.entrySet().stream()
-                                        .map(entry -> entry.getKey() + ": " + entry.getValue())
-                                        .collect(java.util.stream.Collectors.joining("; ")));
-                    }
-                }).toList();
     }
 }

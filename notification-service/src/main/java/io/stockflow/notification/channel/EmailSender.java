@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -19,6 +20,12 @@ import java.util.Properties;
  */
 public class EmailSender implements ChannelSender {
 
+    private final UrlGuard guard;
+
+    public EmailSender(UrlGuard guard) {
+        this.guard = guard;
+    }
+
     @Override
     public ChannelType type() {
         return ChannelType.EMAIL;
@@ -26,6 +33,11 @@ public class EmailSender implements ChannelSender {
 
     @Override
     public DeliveryOutcome send(ChannelConfig channel, String address, Message message) {
+        // Jakarta Mail resolves the relay itself: judged just before, since DNS may have changed since it was saved.
+        Map<String, String> internalRelay = ChannelEndpoints.refusals(guard, ChannelType.EMAIL, channel.settings());
+        if (!internalRelay.isEmpty()) {
+            return DeliveryOutcome.permanent("refused: " + String.join("; ", internalRelay.values()));
+        }
         Properties properties = new Properties();
         properties.put("mail.smtp.host", channel.setting("host", "localhost"));
         properties.put("mail.smtp.port", channel.setting("port", "25"));

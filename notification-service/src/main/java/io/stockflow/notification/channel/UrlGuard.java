@@ -12,8 +12,9 @@ import java.util.Optional;
  * Keeps webhooks from reaching inside the network (SSRF): a target whose host resolves to any loopback, unspecified,
  * link-local (cloud metadata at 169.254.169.254 included), private (10/8, 172.16/12, 192.168/16), carrier-grade NAT
  * (100.64/10), IPv6 unique-local (fc00::/7) or multicast address is refused, unless an operator allowed it by CIDR
- * or host name. Checked when a subscription is saved, and again by the webhook client's own resolver when it
- * connects: the addresses checked are the addresses connected to, so DNS rebinding finds no window.
+ * or host name. Checked when a subscription or channel is saved, and again by the HTTP channels' own resolver
+ * when they connect ({@link GuardedHttpClient}): the addresses checked are the addresses connected to, so DNS
+ * rebinding finds no window.
  */
 public class UrlGuard {
 

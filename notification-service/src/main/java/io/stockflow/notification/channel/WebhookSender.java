@@ -6,19 +6,16 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Webhooks: {@code POST <address>} with {@code {"id", "subject", "text", "data"}} as JSON, headers
  * {@code Idempotency-Key} and {@code X-Stockflow-Delivery-Id} (the delivery id: the same on every retry),
  * {@code X-Stockflow-Timestamp} and {@code X-Stockflow-Signature} ({@link WebhookSignature}). Secret:
- * {@code signing_secret}. The target is checked again at send time, by the client's own resolver — DNS may have
- * changed since the subscription was accepted, and the addresses checked must be the ones connected to — and a
- * private one is refused for good. Redirects are not followed.
+ * {@code signing_secret}. The target is checked again when connecting ({@link GuardedHttpClient}) — DNS may have
+ * changed since the subscription was accepted — and a private one is refused for good. Redirects are not followed.
  */
 public class WebhookSender implements ChannelSender {
 
-    private final UrlGuard guard;
     private final Clock clock;
     private final JsonMapper json = StockflowJson.mapper();
     private final GuardedHttpClient http;
@@ -28,7 +25,6 @@ public class WebhookSender implements ChannelSender {
     }
 
     WebhookSender(UrlGuard guard, Clock clock) {
-        this.guard = guard;
         this.clock = clock;
         this.http = new GuardedHttpClient(guard);
     }
@@ -40,11 +36,6 @@ public class WebhookSender implements ChannelSender {
 
     @Override
     public DeliveryOutcome send(ChannelConfig channel, String address, Message message) {
-        // Refused before anything is built, with the reason; the resolver below holds the line while connecting.
-        Optional<String> refused = guard.refusal(address);
-        if (refused.isPresent()) {
-            return DeliveryOutcome.permanent("refused: " + refused.get());
-        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("id", message.deliveryId().toString());
         payload.put("subject", message.subject());

@@ -55,7 +55,7 @@ class ChannelSendersTest {
     void emailCarriesRecipientSubjectBodyAndTheDeliveryId() throws Exception {
         ChannelConfig smtp = new ChannelConfig(ChannelType.EMAIL, Map.of("host", "127.0.0.1", "port",
                 String.valueOf(SMTP.getSmtp().getPort()), "from", "alerts@stockflow.test"), Map.of());
-        DeliveryOutcome outcome = new EmailSender().send(smtp, "planner@example.com", message);
+        DeliveryOutcome outcome = new EmailSender(localOnly()).send(smtp, "planner@example.com", message);
         assertThat(outcome.delivered()).isTrue();
         MimeMessage mail = SMTP.getReceivedMessages()[0];
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("planner@example.com");
@@ -66,7 +66,7 @@ class ChannelSendersTest {
 
         ChannelConfig nobody = new ChannelConfig(ChannelType.EMAIL, Map.of("host", "127.0.0.1", "port", "1",
                 "from", "alerts@stockflow.test"), Map.of());
-        DeliveryOutcome unreachable = new EmailSender().send(nobody, "planner@example.com", message);
+        DeliveryOutcome unreachable = new EmailSender(localOnly()).send(nobody, "planner@example.com", message);
         assertThat(unreachable.delivered()).isFalse();
         assertThat(unreachable.retryable()).isTrue();
     }
@@ -141,26 +141,31 @@ class ChannelSendersTest {
         assertThat(server.requests()).isEmpty();
     }
 
-    /** An SMS API whose name has come to resolve inside the network is not called; the refusal is permanent. */
+    /** An SMS API at an internal address is not called; the refusal is permanent. */
     @Test
-    void aProviderEndpointThatResolvesPrivatelyIsRefusedAtSendTime() {
-        ChannelConfig twilio = new ChannelConfig(ChannelType.SMS, Map.of("base_url", server.baseUrl(),
-                "account_sid", "AC1", "from", "+15005550006"), Map.of("auth_token", "t"));
+    void aProviderEndpointThatIsInternalIsRefusedAtSendTime() {
         ChannelConfig internal = new ChannelConfig(ChannelType.SMS, Map.of("base_url",
                 server.baseUrl().replace("http:", "https:"), "account_sid", "AC1", "from", "+15005550006"),
                 Map.of("auth_token", "t"));
-        ChannelSender sms = ChannelEndpoints.guardedSenders(new UrlGuard(List.of())).stream()
-                .filter(sender -> sender.type() == ChannelType.SMS).findFirst().orElseThrow();
 
-        DeliveryOutcome refused = sms.send(internal, "+4915112345678", message);
+        DeliveryOutcome refused = new SmsSender(new UrlGuard(List.of())).send(internal, "+4915112345678", message);
 
         assertThat(refused.retryable()).isFalse();
-        assertThat(refused.detail()).startsWith("refused: settings.base_url: ").contains("127.0.0.1");
-        assertThat(sms.send(twilio, "+4915112345678", message).detail()).contains("https");
+        assertThat(refused.detail()).startsWith("refused: ").contains("127.0.0.1");
         assertThat(server.requests()).isEmpty();
-        assertThat(ChannelEndpoints.guardedSenders(localOnly()).stream()
-                .filter(sender -> sender.type() == ChannelType.SMS).findFirst().orElseThrow()
-                .send(twilio, "+4915112345678", message).delivered()).isTrue();
+    }
+
+    /** Jakarta Mail resolves the relay itself, so the relay is judged before each send. */
+    @Test
+    void anSmtpRelayThatIsInternalIsRefusedAtSendTime() {
+        ChannelConfig relay = new ChannelConfig(ChannelType.EMAIL, Map.of("host", "127.0.0.1", "port",
+                String.valueOf(SMTP.getSmtp().getPort()), "from", "alerts@stockflow.test"), Map.of());
+
+        DeliveryOutcome refused = new EmailSender(new UrlGuard(List.of())).send(relay, "planner@example.com", message);
+
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused.detail()).startsWith("refused: ").contains("127.0.0.1");
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
     }
 
     /**
@@ -174,6 +179,7 @@ class ChannelSendersTest {
         UrlGuard rebinding = new UrlGuard(List.of(), host -> new java.net.InetAddress[]{lookups.getAndIncrement() == 0
                 ? java.net.InetAddress.getByName("93.184.216.34") : java.net.InetAddress.getByName("127.0.0.1")});
         String url = "http://rebind.stockflow.test:" + java.net.URI.create(server.baseUrl()).getPort() + "/in";
+        assertThat(rebinding.refusal(url)).isEmpty(); // as when the subscription was saved
 
         DeliveryOutcome refused = new WebhookSender(rebinding).send(hooks, url, message);
 
