@@ -6,6 +6,7 @@ import io.stockflow.common.synthetic.SyntheticPosConfig;
 import io.stockflow.common.synthetic.SyntheticPosGenerator;
 import io.stockflow.common.synthetic.SyntheticSku;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,6 +28,9 @@ import java.util.stream.Stream;
  * first month to show de-duplication, and prints what happened and the data quality report.
  */
 public final class Demo {
+
+    /** A batch answered 503 is sent again at most this many times in all, as a POS client would. */
+    private static final int UPLOAD_ATTEMPTS = 3;
 
     /**
      * Uploads as a POS system would, through the gateway with an ingest-only API key, and reads the quality report
@@ -78,24 +82,42 @@ public final class Demo {
         }
     }
 
+    /**
+     * Uploads one month as one batch. A 503 is retried with the whole batch, as the API invites a client to do:
+     * the rows accepted before the failure come back as duplicates, so they are counted as accepted here.
+     */
     private static JsonNode upload(PosUploader uploader, SyntheticPosGenerator generator, String run,
                                    LocalDate from, LocalDate to, double badRowRate, PrintStream out)
             throws IOException, InterruptedException {
         LocalDate lastDay = generator.config().endDate().minusDays(1); // endDate is exclusive
         LocalDate last = to.isAfter(lastDay) ? lastDay : to;
-        Stream<PosTransaction> lines = from.datesUntil(last.plusDays(1)).flatMap(d -> generator.day(d).stream())
-                .map(line -> line.withTransactionId(run + line.transactionId()));
-        long start = System.nanoTime();
-        HttpResponse<String> response = uploader.uploadCsv(lines, badRowRate, from.toEpochDay());
-        long elapsed = System.nanoTime() - start;
-        JsonNode body = StockflowJson.mapper().readTree(response.body());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("ingestion answered " + response.statusCode() + ": " + response.body());
+        long acceptedBefore = 0;
+        for (int attempt = 1; ; attempt++) {
+            Stream<PosTransaction> lines = from.datesUntil(last.plusDays(1)).flatMap(d -> generator.day(d).stream())
+                    .map(line -> line.withTransactionId(run + line.transactionId()));
+            long start = System.nanoTime();
+            HttpResponse<String> response = uploader.uploadCsv(lines, badRowRate, from.toEpochDay());
+            long elapsed = System.nanoTime() - start;
+            ObjectNode body = (ObjectNode) StockflowJson.mapper().readTree(response.body());
+            if (response.statusCode() == 503 && attempt < UPLOAD_ATTEMPTS) {
+                acceptedBefore += body.path("accepted").asLong();
+                out.printf("%-12s ingestion answered 503 (%s); sending the batch again in %d s%n",
+                        from.toString().substring(0, 7), body.path("detail").asString(), 5 * attempt);
+                Thread.sleep(5_000L * attempt);
+                continue;
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("ingestion answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            long carriedOver = Math.min(acceptedBefore, body.path("duplicates").asLong());
+            body.put("accepted", body.path("accepted").asLong() + carriedOver)
+                    .put("duplicates", body.path("duplicates").asLong() - carriedOver);
+            out.printf("%-12s %,10d %,10d %,10d %,10d %9.1f%n", from.toString().substring(0, 7), body.path("rows")
+                    .asLong(), body.path("accepted").asLong(), body.path("rejected").asLong(), body.path("duplicates")
+                    .asLong(), elapsed / 1e9);
+            return body.put("_nanos", elapsed);
         }
-        out.printf("%-12s %,10d %,10d %,10d %,10d %9.1f%n", from.toString().substring(0, 7), body.path("rows")
-                .asLong(), body.path("accepted").asLong(), body.path("rejected").asLong(), body.path("duplicates")
-                .asLong(), elapsed / 1e9);
-        return ((tools.jackson.databind.node.ObjectNode) body).put("_nanos", elapsed);
     }
 
     private static void printQualityReport(GatewaySession admin, Instant since, PrintStream out)

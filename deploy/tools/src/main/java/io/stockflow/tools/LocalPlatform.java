@@ -73,8 +73,15 @@ public final class LocalPlatform {
                 """, GATEWAY, adminPassword);
         boolean demoOk = true;
         if (demo) {
-            demoOk = Demo.run(GatewaySession.login(GATEWAY, "admin", adminPassword),
-                    Demo.demoHistory(stores, skus, days), 0.005, System.out);
+            try {
+                demoOk = Demo.run(GatewaySession.login(GATEWAY, "admin", adminPassword),
+                        Demo.demoHistory(stores, skus, days), 0.005, System.out);
+            } catch (RuntimeException | java.io.IOException e) {
+                if (exitAfterDemo) {
+                    LogProblems.print(work, 8, System.out);
+                }
+                throw e;
+            }
         }
         System.out.println("""
 
@@ -91,6 +98,9 @@ public final class LocalPlatform {
                   logs                 .local/logs/<service>.log, Kafka in .local/kafka/broker.log
                 """);
         if (exitAfterDemo) {
+            if (!demoOk) {
+                LogProblems.print(work, 8, System.out);
+            }
             System.out.println(demoOk ? "Demo finished as expected." : "Demo did NOT show what it should.");
             System.exit(demoOk ? 0 : 1);
         }
