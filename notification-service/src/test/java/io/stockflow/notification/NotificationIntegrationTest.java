@@ -338,6 +338,79 @@ class NotificationIntegrationTest {
         assertThat(hooks(path).get(1).body()).contains("C3");
     }
 
+    /**
+     * A receiver down for longer than the retry policy lasts: the delivery ends dead with its log, is listed among
+     * the dead letters, and is sent again when asked — with the policy's attempts anew — once, or for a channel.
+     */
+    @Test
+    void aDeliveryThatKeepsFailingEndsDeadAndIsSentAgainWhenAsked() {
+        String path = "/dead-" + store;
+        String webhook = channel("hooks-dead", "webhook", Map.of(), Map.of("signing_secret", "k"));
+        String hook = subscription(webhook, receiver.baseUrl() + path);
+        post("/api/notifications/rules", Map.of("name", "dead letters at " + store, "store_ids", List.of(store),
+                "subscription_ids", List.of(hook)), 201);
+
+        // Three attempts (the test's policy) fail: dead. Sent again, it fails twice more and then gets through,
+        // which it could not if the policy still counted the first three attempts.
+        receiver.respondWith(path, 500, 502, 503, 503, 503);
+        UUID alert = raise("D1", "stockout_risk", 4);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(statuses(deliveries(alert))).containsOnly("dead"));
+        JsonNode dead = deliveries(alert).get(0);
+        assertThat(dead.get("attempts").asInt()).isEqualTo(3);
+        assertThat(dead.get("last_status").asInt()).isEqualTo(503);
+        assertThat(dead.get("last_error").asString()).isNotBlank();
+        assertThat(dead.get("log").findValuesAsString("outcome")).containsOnly("failed_retryable").hasSize(3);
+        String deliveryId = dead.get("delivery_id").asString();
+
+        JsonNode letters = client.get().uri("/api/notifications/dead-deliveries?channel_id={c}&limit=1", webhook)
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode letter = letters.get("deliveries").get(0);
+        assertThat(letter.get("delivery_id").asString()).isEqualTo(deliveryId);
+        assertThat(letter.get("alert_id").asString()).isEqualTo(alert.toString());
+        assertThat(letter.get("channel_type").asString()).isEqualTo("webhook");
+        assertThat(letter.get("address").asString()).isEqualTo(receiver.baseUrl() + path);
+        assertThat(letter.get("last_attempt_at").isNull()).isFalse();
+        JsonNode next = client.get().uri("/api/notifications/dead-deliveries?channel_id={c}&cursor={k}", webhook,
+                        letters.get("next_cursor").asString()).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(next.get("deliveries")).isEmpty();
+
+        post("/api/alerts/" + alert + "/deliveries/" + deliveryId + "/retry", Map.of(), 200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(statuses(deliveries(alert))).containsOnly("delivered"));
+        JsonNode delivered = deliveries(alert).get(0);
+        assertThat(delivered.get("attempts").asInt()).isEqualTo(6);
+        assertThat(delivered.get("log").findValuesAsString("outcome")).containsExactly("failed_retryable",
+                "failed_retryable", "failed_retryable", "failed_retryable", "failed_retryable", "delivered");
+        assertThat(hooks(path)).hasSize(6);
+        assertThat(hooks(path).stream().map(r -> r.header("Idempotency-Key")).distinct()).hasSize(1);
+        JsonNode notDead = post("/api/alerts/" + alert + "/deliveries/" + deliveryId + "/retry", Map.of(), 409);
+        assertThat(notDead.get("detail").asString()).contains("is delivered");
+        post("/api/alerts/" + alert + "/deliveries/" + UUID.randomUUID() + "/retry", Map.of(), 404);
+
+        // A second alert's delivery dies too; retrying the channel's dead letters sends it (and nothing else).
+        receiver.respondWith(path, 503, 503, 503);
+        UUID second = raise("D2", "stockout_risk", 4);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(statuses(deliveries(second))).containsOnly("dead"));
+        JsonNode answer = post("/api/notifications/dead-deliveries/retry", Map.of("channel_id", webhook), 200);
+        assertThat(answer.get("retried").asInt()).isEqualTo(1);
+        assertThat(answer.get("delivery_ids").get(0).asString())
+                .isEqualTo(deliveries(second).get(0).get("delivery_id").asString());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(statuses(deliveries(second))).containsOnly("delivered"));
+        assertThat(hooks(path)).hasSize(10);
+
+        JsonNode unknownField = post("/api/notifications/dead-deliveries/retry", Map.of("channelid", webhook), 400);
+        assertThat(unknownField.toString()).contains("channelid");
+        JsonNode badPeriod = post("/api/notifications/dead-deliveries/retry", Map.of("from", "2026-12-02T00:00:00Z",
+                "to", "2026-12-01T00:00:00Z"), 400);
+        assertThat(badPeriod.get("errors").findValuesAsString("field")).containsExactly("to");
+        client.get().uri("/api/notifications/dead-deliveries?cursor=yesterday").exchange().expectStatus()
+                .isBadRequest();
+    }
+
     @Autowired
     io.stockflow.notification.alert.AlertRetention retention;
 

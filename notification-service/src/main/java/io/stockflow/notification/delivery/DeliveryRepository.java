@@ -1,6 +1,7 @@
 package io.stockflow.notification.delivery;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -76,5 +77,82 @@ public class DeliveryRepository {
                                 view.escalationLevel(), view.status(), view.attempts(), view.nextAttemptAt(),
                                 view.lastStatus(), view.lastError(), view.deliveredAt(), log)))
                 .collectList();
+    }
+
+    /** A delivery the retry policy gave up on: the dead-letter record, with what it was for. */
+    public record DeadDelivery(UUID deliveryId, UUID alertId, String alertType, String alertStatus, String storeId,
+                               String productId, UUID channelId, String channel, String channelType, String address,
+                               String action, int attempts, Integer lastStatus, String lastError,
+                               Instant lastAttemptAt, Instant createdAt) {
+    }
+
+    /** Which dead deliveries: any filter left null admits all. */
+    public record DeadFilter(UUID channelId, Instant from, Instant to, List<UUID> deliveryIds, UUID alertId) {
+    }
+
+    /** Where a page of dead deliveries ends: the next page starts after it. */
+    public record DeadCursor(Instant createdAt, UUID deliveryId) {
+    }
+
+    /** Dead deliveries, newest first, after {@code after} (null: from the newest). */
+    public Flux<DeadDelivery> dead(DeadFilter filter, DeadCursor after, int limit) {
+        var query = db.sql("""
+                        SELECT d.delivery_id, d.alert_id, a.type AS alert_type, a.status AS alert_status, a.store_id,
+                               a.product_id, c.channel_id, c.name AS channel_name, lower(c.type) AS channel_type,
+                               s.address, d.action, d.attempts, d.last_status, d.last_error, d.created_at,
+                               (SELECT max(at) FROM delivery_attempt t WHERE t.delivery_id = d.delivery_id)
+                                   AS last_attempt_at
+                        FROM delivery d JOIN alert a USING (alert_id)
+                        LEFT JOIN subscription s USING (subscription_id)
+                        LEFT JOIN channel c ON c.channel_id = s.channel_id
+                        WHERE d.status = 'dead' AND %s
+                          AND ($6::timestamptz IS NULL OR (d.created_at, d.delivery_id) < ($6, $7::uuid))
+                        ORDER BY d.created_at DESC, d.delivery_id DESC LIMIT $8""".formatted(DEAD_FILTER));
+        query = bindFilter(query, filter);
+        query = after == null ? query.bindNull(5, Instant.class).bindNull(6, UUID.class)
+                : query.bind(5, after.createdAt()).bind(6, after.deliveryId());
+        return query.bind(7, limit)
+                .map(row -> new DeadDelivery(row.get("delivery_id", UUID.class), row.get("alert_id", UUID.class),
+                        row.get("alert_type", String.class), row.get("alert_status", String.class),
+                        row.get("store_id", String.class), row.get("product_id", String.class),
+                        row.get("channel_id", UUID.class), row.get("channel_name", String.class),
+                        row.get("channel_type", String.class), row.get("address", String.class),
+                        row.get("action", String.class), row.get("attempts", Integer.class),
+                        row.get("last_status", Integer.class), row.get("last_error", String.class),
+                        row.get("last_attempt_at", Instant.class), row.get("created_at", Instant.class)))
+                .all();
+    }
+
+    /**
+     * Sends dead deliveries again, now, each with the retry policy's attempts anew; those of resolved alerts stay
+     * dead (the situation is over).
+     *
+     * @return the ids of the deliveries sent again
+     */
+    public Mono<List<UUID>> retryDead(DeadFilter filter) {
+        var query = db.sql("""
+                        UPDATE delivery d SET status = 'pending', next_attempt_at = now(), lease_until = NULL,
+                            replayed_after = d.attempts
+                        FROM alert a
+                        WHERE a.alert_id = d.alert_id AND d.status = 'dead' AND a.status <> 'resolved' AND %s
+                        RETURNING d.delivery_id""".formatted(DEAD_FILTER));
+        return bindFilter(query, filter).map(row -> row.get("delivery_id", UUID.class)).all().collectList();
+    }
+
+    /** The conditions of {@link DeadFilter} on {@code delivery d} and {@code alert a}, as $1…$5. */
+    private static final String DEAD_FILTER = """
+            ($1::uuid IS NULL OR d.subscription_id IN (SELECT subscription_id FROM subscription WHERE channel_id = $1))
+            AND ($2::timestamptz IS NULL OR d.created_at >= $2) AND ($3::timestamptz IS NULL OR d.created_at < $3)
+            AND ($4::text[] IS NULL OR d.delivery_id = ANY($4::text[]::uuid[]))
+            AND ($5::uuid IS NULL OR d.alert_id = $5)""";
+
+    private static DatabaseClient.GenericExecuteSpec bindFilter(DatabaseClient.GenericExecuteSpec query,
+                                                                DeadFilter filter) {
+        query = filter.channelId() == null ? query.bindNull(0, UUID.class) : query.bind(0, filter.channelId());
+        query = filter.from() == null ? query.bindNull(1, Instant.class) : query.bind(1, filter.from());
+        query = filter.to() == null ? query.bindNull(2, Instant.class) : query.bind(2, filter.to());
+        query = filter.deliveryIds() == null ? query.bindNull(3, String[].class)
+                : query.bind(3, filter.deliveryIds().stream().map(UUID::toString).toArray(String[]::new));
+        return filter.alertId() == null ? query.bindNull(4, UUID.class) : query.bind(4, filter.alertId());
     }
 }

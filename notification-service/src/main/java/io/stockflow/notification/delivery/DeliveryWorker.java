@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * under a lease: a replica that dies mid-send leaves its deliveries to be taken over when the lease ends, so a
  * delivery is sent at least once and the receiver sees the same delivery id again (webhooks: Idempotency-Key).
  * Every attempt is logged; a failure is retried with exponential backoff and full jitter until the retry policy
- * gives up, and then stays as {@code dead} with its last error — the dead-letter record.
+ * gives up, and then stays as {@code dead} with its last error — the dead-letter record, which an operator may send
+ * again ({@link DeadDeliveryController}).
  */
 public class DeliveryWorker {
 
@@ -118,8 +119,9 @@ public class DeliveryWorker {
         }
     }
 
+    /** @param replayedAfter attempts made before an operator sent it again (the retry policy counts after them) */
     private record Claimed(UUID deliveryId, UUID alertId, UUID subscriptionId, String action, int attempt,
-                           Instant createdAt) {
+                           int replayedAfter, Instant createdAt) {
     }
 
     private List<Claimed> claim(int limit) {
@@ -137,11 +139,12 @@ public class DeliveryWorker {
                         UPDATE delivery d SET status = 'sending', attempts = d.attempts + 1,
                             lease_until = now() + make_interval(secs => $2)
                         WHERE delivery_id IN (SELECT delivery_id FROM due UNION ALL SELECT delivery_id FROM abandoned)
-                        RETURNING delivery_id, alert_id, subscription_id, action, attempts, created_at""")
+                        RETURNING delivery_id, alert_id, subscription_id, action, attempts, replayed_after, created_at""")
                 .bind(0, limit).bind(1, (double) lease.toSeconds())
                 .map(row -> new Claimed(row.get("delivery_id", UUID.class), row.get("alert_id", UUID.class),
                         row.get("subscription_id", UUID.class), row.get("action", String.class),
-                        row.get("attempts", Integer.class), row.get("created_at", Instant.class)))
+                        row.get("attempts", Integer.class), row.get("replayed_after", Integer.class),
+                        row.get("created_at", Instant.class)))
                 .all().collectList().block(TIMEOUT);
     }
 
@@ -197,8 +200,8 @@ public class DeliveryWorker {
                     .tag("channel", channelType).register(registry)
                     .record(Duration.between(delivery.createdAt(), now));
         } else {
-            Optional<Instant> again = outcome.retryable() ? retry.nextAttempt(delivery.attempt(), now)
-                    : Optional.empty();
+            Optional<Instant> again = outcome.retryable()
+                    ? retry.nextAttempt(delivery.attempt() - delivery.replayedAfter(), now) : Optional.empty();
             status = again.isPresent() ? "retrying" : "dead";
             next = again.orElse(null);
         }
