@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -36,6 +37,7 @@ import static org.awaitility.Awaitility.await;
 
 /** From alert events on Kafka through rules to a real webhook receiver, a real SMTP server and an SMS API. */
 @IntegrationTest
+@DirtiesContext // its listener must not share the consumer group with the next test class's context
 class NotificationIntegrationTest {
 
     @RegisterExtension
