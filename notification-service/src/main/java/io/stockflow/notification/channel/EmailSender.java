@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -20,10 +19,10 @@ import java.util.Properties;
  */
 public class EmailSender implements ChannelSender {
 
-    private final UrlGuard guard;
+    private final GuardedSocketFactory socketFactory;
 
     public EmailSender(UrlGuard guard) {
-        this.guard = guard;
+        this.socketFactory = new GuardedSocketFactory(guard);
     }
 
     @Override
@@ -33,12 +32,11 @@ public class EmailSender implements ChannelSender {
 
     @Override
     public DeliveryOutcome send(ChannelConfig channel, String address, Message message) {
-        // Jakarta Mail resolves the relay itself: judged just before, since DNS may have changed since it was saved.
-        Map<String, String> internalRelay = ChannelEndpoints.refusals(guard, ChannelType.EMAIL, channel.settings());
-        if (!internalRelay.isEmpty()) {
-            return DeliveryOutcome.permanent("refused: " + String.join("; ", internalRelay.values()));
-        }
         Properties properties = new Properties();
+        // The relay is reached only at an address the SSRF guard resolved, judged as it connects.
+        properties.put("mail.smtp.socketFactory", socketFactory);
+        // Without this, a socket the guard refused would be retried with a plain one.
+        properties.put("mail.smtp.socketFactory.fallback", "false");
         properties.put("mail.smtp.host", channel.setting("host", "localhost"));
         properties.put("mail.smtp.port", channel.setting("port", "25"));
         properties.put("mail.smtp.connectiontimeout", "5000");
@@ -67,6 +65,11 @@ public class EmailSender implements ChannelSender {
         } catch (SendFailedException refused) {
             return DeliveryOutcome.permanent("recipient refused: " + refused.getMessage());
         } catch (MessagingException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof UrlGuard.RefusedTarget refused) {
+                    return DeliveryOutcome.permanent("refused: " + refused.getMessage());
+                }
+            }
             return DeliveryOutcome.retryable(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

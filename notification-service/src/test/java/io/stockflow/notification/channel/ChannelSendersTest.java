@@ -155,7 +155,6 @@ class ChannelSendersTest {
         assertThat(server.requests()).isEmpty();
     }
 
-    /** Jakarta Mail resolves the relay itself, so the relay is judged before each send. */
     @Test
     void anSmtpRelayThatIsInternalIsRefusedAtSendTime() {
         ChannelConfig relay = new ChannelConfig(ChannelType.EMAIL, Map.of("host", "127.0.0.1", "port",
@@ -163,6 +162,39 @@ class ChannelSendersTest {
 
         DeliveryOutcome refused = new EmailSender(new UrlGuard(List.of())).send(relay, "planner@example.com", message);
 
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused.detail()).startsWith("refused: ").contains("127.0.0.1");
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+
+    /** Jakarta Mail connects through the guard's socket factory: a relay name only the guard knows is reached. */
+    @Test
+    void theSmtpClientConnectsToTheAddressTheGuardResolved() throws Exception {
+        UrlGuard guard = new UrlGuard(List.of("127.0.0.1/32"),
+                host -> new java.net.InetAddress[]{java.net.InetAddress.getByName("127.0.0.1")});
+        ChannelConfig relay = new ChannelConfig(ChannelType.EMAIL, Map.of("host", "relay.stockflow.test", "port",
+                String.valueOf(SMTP.getSmtp().getPort()), "from", "alerts@stockflow.test"), Map.of());
+
+        DeliveryOutcome outcome = new EmailSender(guard).send(relay, "planner@example.com", message);
+
+        assertThat(outcome.delivered()).as(outcome.detail()).isTrue();
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    }
+
+    /** The relay's name rebinds to loopback after it was saved: the connection is refused, nothing is sent. */
+    @Test
+    void anSmtpRelayThatRebindsToLoopbackIsRefusedWhenConnecting() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        UrlGuard rebinding = new UrlGuard(List.of(), host -> new java.net.InetAddress[]{lookups.getAndIncrement() == 0
+                ? java.net.InetAddress.getByName("93.184.216.34") : java.net.InetAddress.getByName("127.0.0.1")});
+        Map<String, String> settings = Map.of("host", "relay.stockflow.test", "port",
+                String.valueOf(SMTP.getSmtp().getPort()), "from", "alerts@stockflow.test");
+        assertThat(ChannelEndpoints.refusals(rebinding, ChannelType.EMAIL, settings)).isEmpty(); // when saved
+
+        DeliveryOutcome refused = new EmailSender(rebinding).send(new ChannelConfig(ChannelType.EMAIL, settings,
+                Map.of()), "planner@example.com", message);
+
+        assertThat(lookups.get()).isEqualTo(2);
         assertThat(refused.retryable()).isFalse();
         assertThat(refused.detail()).startsWith("refused: ").contains("127.0.0.1");
         assertThat(SMTP.getReceivedMessages()).isEmpty();
