@@ -8,7 +8,7 @@ import io.stockflow.notification.alert.AlertReader;
 import io.stockflow.notification.alert.AlertRepository;
 import io.stockflow.notification.alert.AlertRetention;
 import io.stockflow.notification.channel.ChannelRepository;
-import io.stockflow.notification.channel.ChannelSender;
+import io.stockflow.notification.channel.ChannelSenders;
 import io.stockflow.notification.channel.EmailSender;
 import io.stockflow.notification.channel.PushSender;
 import io.stockflow.notification.channel.RetryPolicy;
@@ -97,11 +97,15 @@ class NotificationConfiguration {
     }
 
     @Bean
+    ChannelSenders channelSenders(UrlGuard guard) {
+        return new ChannelSenders(List.of(new EmailSender(guard), new SmsSender(guard), new WebhookSender(guard),
+                new PushSender(guard)));
+    }
+
+    @Bean
     DeliveryWorker deliveryWorker(DatabaseClient db, AlertRepository alerts, ChannelRepository channels,
-                                  JsonMapper json, UrlGuard guard, RetryPolicy retry, Clock clock,
+                                  ChannelSenders senders, JsonMapper json, RetryPolicy retry, Clock clock,
                                   NotificationProperties properties, MeterRegistry registry) {
-        List<ChannelSender> senders = List.of(new EmailSender(guard), new SmsSender(guard), new WebhookSender(guard),
-                new PushSender(guard));
         return new DeliveryWorker(db, alerts, channels, senders, new PurchaseOrderAction(json,
                 properties.inventory().baseUrl(), properties.inventory().apiKey()), retry, clock,
                 properties.deliveryConcurrency(), properties.deliveryLease(), registry);

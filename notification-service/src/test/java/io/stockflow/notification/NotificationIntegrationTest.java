@@ -340,6 +340,33 @@ class NotificationIntegrationTest {
         assertThat(hooks(path).get(1).body()).contains("C3");
     }
 
+    @Test
+    void aTestMessageGoesOutAtOnceAndSaysWhatTheReceiverAnswered() throws Exception {
+        String path = "/test-" + store;
+        String webhook = channel("hooks-test", "webhook", Map.of(), Map.of("signing_secret", "t0p"));
+        String hook = subscription(webhook, receiver.baseUrl() + path);
+
+        JsonNode sent = post("/api/notifications/subscriptions/" + hook + "/test", Map.of(), 200);
+        assertThat(sent.get("delivered").asBoolean()).isTrue();
+        assertThat(sent.get("status").asInt()).isEqualTo(200);
+        assertThat(sent.get("channel_type").asString()).isEqualTo("webhook");
+        RecordingHttpServer.Recorded request = hooks(path).get(0);
+        assertThat(request.header("Idempotency-Key")).isEqualTo(sent.get("message_id").asString());
+        assertThat(WebhookSignature.verify("t0p", request.header("X-Stockflow-Signature"), request.body(),
+                Instant.now(), Duration.ofMinutes(5))).isTrue();
+        assertThat(request.body()).contains("[TEST]").contains("\"test\":true");
+
+        // The receiver's refusal comes back as it is; a test message is not retried.
+        receiver.respondWith(path, 410);
+        JsonNode refused = post("/api/notifications/subscriptions/" + hook + "/test", Map.of(), 200);
+        assertThat(refused.get("delivered").asBoolean()).isFalse();
+        assertThat(refused.get("status").asInt()).isEqualTo(410);
+        assertThat(refused.get("detail").asString()).startsWith("HTTP 410");
+        Thread.sleep(500);
+        assertThat(hooks(path)).hasSize(2);
+        post("/api/notifications/subscriptions/" + UUID.randomUUID() + "/test", Map.of(), 404);
+    }
+
     /**
      * A receiver down for longer than the retry policy lasts: the delivery ends dead with its log, is listed among
      * the dead letters, and is sent again when asked — with the policy's attempts anew — once, or for a channel.

@@ -6,8 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.stockflow.notification.alert.Alert;
 import io.stockflow.notification.alert.AlertRepository;
 import io.stockflow.notification.channel.ChannelRepository;
-import io.stockflow.notification.channel.ChannelSender;
-import io.stockflow.notification.channel.ChannelType;
+import io.stockflow.notification.channel.ChannelSenders;
 import io.stockflow.notification.channel.DeliveryOutcome;
 import io.stockflow.notification.channel.Message;
 import io.stockflow.notification.channel.RetryPolicy;
@@ -22,7 +21,6 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +46,7 @@ public class DeliveryWorker {
     private final DatabaseClient db;
     private final AlertRepository alerts;
     private final ChannelRepository channels;
-    private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
+    private final ChannelSenders senders;
     private final PurchaseOrderAction purchaseOrders;
     private final RetryPolicy retry;
     private final Clock clock;
@@ -64,12 +62,12 @@ public class DeliveryWorker {
     private final Object draining = new Object();
 
     public DeliveryWorker(DatabaseClient db, AlertRepository alerts, ChannelRepository channels,
-                          List<ChannelSender> senders, PurchaseOrderAction purchaseOrders, RetryPolicy retry,
+                          ChannelSenders senders, PurchaseOrderAction purchaseOrders, RetryPolicy retry,
                           Clock clock, int concurrency, Duration lease, MeterRegistry registry) {
         this.db = db;
         this.alerts = alerts;
         this.channels = channels;
-        senders.forEach(sender -> this.senders.put(sender.type(), sender));
+        this.senders = senders;
         this.purchaseOrders = purchaseOrders;
         this.retry = retry;
         this.clock = clock;
@@ -165,7 +163,7 @@ public class DeliveryWorker {
                 outcome = new DeliveryOutcome(false, false, null, "the subscription was disabled or removed");
             } else {
                 channelType = channel.type().name().toLowerCase(java.util.Locale.ROOT);
-                outcome = senders.get(channel.type()).send(channel.config(), subscription.address(),
+                outcome = senders.send(channel, subscription.address(),
                         message(alert, delivery.deliveryId()));
             }
         }
