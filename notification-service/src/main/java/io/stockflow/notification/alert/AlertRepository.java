@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,6 +72,13 @@ public class AlertRepository {
 
     public Mono<Alert> get(UUID id) {
         return db.sql("SELECT " + COLUMNS + " FROM alert WHERE alert_id = $1").bind(0, id).map(this::alert).one();
+    }
+
+    /** The alerts of these ids that exist, by id: one query for a batch of deliveries. */
+    public Mono<Map<UUID, Alert>> getAll(Collection<UUID> ids) {
+        return db.sql("SELECT " + COLUMNS + " FROM alert WHERE alert_id = ANY($1)")
+                .bind(0, ids.stream().distinct().toArray(UUID[]::new)).map(this::alert).all()
+                .collectMap(Alert::alertId);
     }
 
     /** Alerts matching the filters (null: any), newest first, paged back from {@code before}. */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +77,14 @@ public class ChannelRepository {
                 + "created_at, updated_at FROM channel WHERE channel_id = $1").bind(0, id).map(this::channelOf).one();
     }
 
+    /** The channels of these ids that exist, by id, secrets unsealed: one query for a batch of deliveries. */
+    public Mono<Map<UUID, StoredChannel>> channels(Collection<UUID> ids) {
+        return db.sql("SELECT channel_id, name, type, settings::text AS settings, secrets::text AS secrets, "
+                        + "created_at, updated_at FROM channel WHERE channel_id = ANY($1)")
+                .bind(0, ids.stream().distinct().toArray(UUID[]::new)).map(this::channelOf).all()
+                .collectMap(StoredChannel::channelId);
+    }
+
     public Mono<Boolean> nameTaken(String name, UUID except) {
         return db.sql("SELECT count(*) AS n FROM channel WHERE name = $1 AND channel_id <> $2").bind(0, name)
                 .bind(1, except).map(row -> row.get("n", Long.class) > 0).one();
@@ -109,12 +118,19 @@ public class ChannelRepository {
                 .map(ChannelRepository::subscriptionOf).one();
     }
 
+    /** The subscriptions of these ids that exist, by id. */
+    public Mono<Map<UUID, Subscription>> subscriptions(Collection<UUID> ids) {
+        return db.sql("SELECT * FROM subscription WHERE subscription_id = ANY($1)")
+                .bind(0, ids.stream().distinct().toArray(UUID[]::new)).map(ChannelRepository::subscriptionOf).all()
+                .collectMap(Subscription::subscriptionId);
+    }
+
     public Flux<Subscription> subscriptions() {
         return db.sql("SELECT * FROM subscription ORDER BY created_at, subscription_id")
                 .map(ChannelRepository::subscriptionOf).all();
     }
 
-    public Flux<UUID> existingSubscriptions(java.util.Collection<UUID> ids) {
+    public Flux<UUID> existingSubscriptions(Collection<UUID> ids) {
         return db.sql("SELECT subscription_id FROM subscription WHERE subscription_id = ANY($1)")
                 .bind(0, ids.toArray(UUID[]::new)).map(row -> row.get("subscription_id", UUID.class)).all();
     }

@@ -108,8 +108,9 @@ public class DeliveryWorker {
                 List<Claimed> batch = claim(concurrency * 4);
                 claimed = batch.size();
                 total += claimed;
+                BatchContext context = claimed == 0 ? null : context(batch);
                 Flux.fromIterable(batch)
-                        .flatMap(delivery -> Mono.fromCallable(() -> attempt(delivery))
+                        .flatMap(delivery -> Mono.fromCallable(() -> attempt(delivery, context))
                                 .subscribeOn(Schedulers.boundedElastic()), concurrency)
                         .then().block(TIMEOUT.multipliedBy(2));
             } while (claimed >= concurrency * 4);
@@ -146,8 +147,22 @@ public class DeliveryWorker {
                 .all().collectList().block(TIMEOUT);
     }
 
-    private Void attempt(Claimed delivery) {
-        Alert alert = alerts.get(delivery.alertId()).block(TIMEOUT);
+    /** What a claimed batch's deliveries are about and go through, read in three queries for the whole batch. */
+    private record BatchContext(Map<UUID, Alert> alerts, Map<UUID, ChannelRepository.Subscription> subscriptions,
+                                Map<UUID, ChannelRepository.StoredChannel> channels) {
+    }
+
+    private BatchContext context(List<Claimed> batch) {
+        Map<UUID, Alert> alertsById = alerts.getAll(batch.stream().map(Claimed::alertId).toList()).block(TIMEOUT);
+        Map<UUID, ChannelRepository.Subscription> subscriptions = channels.subscriptions(batch.stream()
+                .map(Claimed::subscriptionId).filter(java.util.Objects::nonNull).toList()).block(TIMEOUT);
+        Map<UUID, ChannelRepository.StoredChannel> channelsById = channels.channels(subscriptions.values().stream()
+                .map(ChannelRepository.Subscription::channelId).toList()).block(TIMEOUT);
+        return new BatchContext(alertsById, subscriptions, channelsById);
+    }
+
+    private Void attempt(Claimed delivery, BatchContext context) {
+        Alert alert = context.alerts().get(delivery.alertId());
         String channelType = delivery.action() != null ? "action" : "unknown";
         DeliveryOutcome outcome;
         if (alert == null) {
@@ -155,10 +170,9 @@ public class DeliveryWorker {
         } else if (delivery.action() != null) {
             outcome = purchaseOrders.run(alert, delivery.deliveryId());
         } else {
-            ChannelRepository.Subscription subscription = channels.subscription(delivery.subscriptionId())
-                    .block(TIMEOUT);
+            ChannelRepository.Subscription subscription = context.subscriptions().get(delivery.subscriptionId());
             ChannelRepository.StoredChannel channel = subscription == null ? null
-                    : channels.channel(subscription.channelId()).block(TIMEOUT);
+                    : context.channels().get(subscription.channelId());
             if (subscription == null || !subscription.enabled() || channel == null) {
                 outcome = new DeliveryOutcome(false, false, null, "the subscription was disabled or removed");
             } else {
