@@ -118,7 +118,7 @@ public class ChannelRepository {
                 .map(ChannelRepository::subscriptionOf).one();
     }
 
-    /** The subscriptions of these ids that exist, by id. */
+    /** The subscriptions of these ids that exist, by id (rules check the ones they name, deliveries their own). */
     public Mono<Map<UUID, Subscription>> subscriptions(Collection<UUID> ids) {
         return db.sql("SELECT * FROM subscription WHERE subscription_id = ANY($1)")
                 .bind(0, ids.stream().distinct().toArray(UUID[]::new)).map(ChannelRepository::subscriptionOf).all()
@@ -128,11 +128,6 @@ public class ChannelRepository {
     public Flux<Subscription> subscriptions() {
         return db.sql("SELECT * FROM subscription ORDER BY created_at, subscription_id")
                 .map(ChannelRepository::subscriptionOf).all();
-    }
-
-    public Flux<UUID> existingSubscriptions(Collection<UUID> ids) {
-        return db.sql("SELECT subscription_id FROM subscription WHERE subscription_id = ANY($1)")
-                .bind(0, ids.toArray(UUID[]::new)).map(row -> row.get("subscription_id", UUID.class)).all();
     }
 
     /** Disables instead of deleting when deliveries refer to it (their log keeps the address). */

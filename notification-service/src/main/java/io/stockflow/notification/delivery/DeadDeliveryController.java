@@ -90,28 +90,30 @@ class DeadDeliveryController {
     /** One dead delivery of an alert, sent again now; 409 when it is not dead or its alert is resolved. */
     @PostMapping("/api/alerts/{alertId}/deliveries/{deliveryId}/retry")
     Mono<DeliveryRepository.DeliveryView> retryOne(@PathVariable UUID alertId, @PathVariable UUID deliveryId) {
+        // The update decides (only a dead delivery of an unresolved alert changes); the lookups only explain a no.
+        return retryDead(new DeliveryRepository.DeadFilter(null, null, null, List.of(deliveryId), alertId))
+                .flatMap(retried -> retried.isEmpty() ? refusal(alertId, deliveryId) : Mono.empty())
+                .then(deliveries.ofAlert(alertId))
+                .map(views -> views.stream().filter(d -> d.deliveryId().equals(deliveryId)).findFirst()
+                        .orElseThrow());
+    }
+
+    private Mono<Void> refusal(UUID alertId, UUID deliveryId) {
         return alerts.get(alertId)
                 .switchIfEmpty(Mono.error(() -> Problems.exception(HttpStatus.NOT_FOUND, "alert-not-found",
                         "Unknown alert", "no alert " + alertId)))
                 .zipWith(deliveries.ofAlert(alertId))
                 .flatMap(found -> {
                     Alert alert = found.getT1();
-                    DeliveryRepository.DeliveryView delivery = found.getT2().stream()
-                            .filter(d -> d.deliveryId().equals(deliveryId)).findFirst()
+                    String status = found.getT2().stream().filter(d -> d.deliveryId().equals(deliveryId))
+                            .map(DeliveryRepository.DeliveryView::status).findFirst()
                             .orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND, "delivery-not-found",
                                     "Unknown delivery", "alert " + alertId + " has no delivery " + deliveryId));
-                    if (!delivery.status().equals("dead") || alert.status().equals("resolved")) {
-                        return Mono.error(Problems.exception(HttpStatus.CONFLICT, "invalid-transition",
-                                "Not allowed in this status", "delivery " + deliveryId + " is " + delivery.status()
-                                        + " and its alert " + alert.status() + "; only a dead delivery of an "
-                                        + "alert that is not resolved can be sent again"));
-                    }
-                    return retryDead(new DeliveryRepository.DeadFilter(null, null, null, List.of(deliveryId),
-                            alertId));
-                })
-                .then(deliveries.ofAlert(alertId))
-                .map(views -> views.stream().filter(d -> d.deliveryId().equals(deliveryId)).findFirst()
-                        .orElseThrow());
+                    return Mono.error(Problems.exception(HttpStatus.CONFLICT, "invalid-transition",
+                            "Not allowed in this status", "delivery " + deliveryId + " is " + status
+                                    + " and its alert " + alert.status() + "; only a dead delivery of an alert "
+                                    + "that is not resolved can be sent again"));
+                });
     }
 
     private Mono<List<UUID>> retryDead(DeliveryRepository.DeadFilter filter) {

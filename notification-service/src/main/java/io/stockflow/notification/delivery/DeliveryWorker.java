@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -155,7 +156,7 @@ public class DeliveryWorker {
     private BatchContext context(List<Claimed> batch) {
         Map<UUID, Alert> alertsById = alerts.getAll(batch.stream().map(Claimed::alertId).toList()).block(TIMEOUT);
         Map<UUID, ChannelRepository.Subscription> subscriptions = channels.subscriptions(batch.stream()
-                .map(Claimed::subscriptionId).filter(java.util.Objects::nonNull).toList()).block(TIMEOUT);
+                .map(Claimed::subscriptionId).filter(Objects::nonNull).toList()).block(TIMEOUT);
         Map<UUID, ChannelRepository.StoredChannel> channelsById = channels.channels(subscriptions.values().stream()
                 .map(ChannelRepository.Subscription::channelId).toList()).block(TIMEOUT);
         return new BatchContext(alertsById, subscriptions, channelsById);

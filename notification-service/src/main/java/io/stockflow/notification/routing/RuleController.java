@@ -78,9 +78,9 @@ class RuleController {
         List<FieldViolation> errors = new java.util.ArrayList<>(definition.violations().stream()
                 .map(error -> FieldViolation.of(error[0], "invalid_value", error[1])).toList());
         Set<UUID> named = definition.allSubscriptions();
-        return channels.existingSubscriptions(named).collectList().doOnNext(found -> {
+        return channels.subscriptions(named).doOnNext(found -> {
             Set<UUID> missing = new HashSet<>(named);
-            found.forEach(missing::remove);
+            missing.removeAll(found.keySet());
             missing.forEach(id -> errors.add(FieldViolation.of("subscription_ids", "unknown_subscription",
                     "no subscription " + id)));
             if (!errors.isEmpty()) {
