@@ -2,10 +2,10 @@ package io.stockflow.forecasting.batch;
 
 import io.stockflow.common.forecast.ForecastDay;
 import io.stockflow.forecasting.forecast.QuantileTables;
-import io.stockflow.forecasting.global.GlobalModelForecaster;
-import io.stockflow.forecasting.global.GradientBoostedTrainer;
-import io.stockflow.forecasting.global.LearnedSnapshots;
-import io.stockflow.forecasting.global.LstmTrainer;
+import io.stockflow.forecasting.learned.GlobalModelForecaster;
+import io.stockflow.forecasting.learned.GradientBoostedTrainer;
+import io.stockflow.forecasting.learned.LearnedSnapshots;
+import io.stockflow.forecasting.learned.LstmTrainer;
 import io.stockflow.forecasting.model.DemandSeries;
 import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.forecasting.model.ForecastModels;

@@ -2,11 +2,11 @@ package io.stockflow.forecasting.batch;
 
 import io.stockflow.common.synthetic.SyntheticPosConfig;
 import io.stockflow.forecasting.forecast.QuantileTables;
-import io.stockflow.forecasting.global.GlobalModel;
-import io.stockflow.forecasting.global.GlobalModelForecaster;
-import io.stockflow.forecasting.global.GradientBoostedTrainer;
-import io.stockflow.forecasting.global.LearnedSnapshots;
-import io.stockflow.forecasting.global.LstmTrainer;
+import io.stockflow.forecasting.learned.GlobalModel;
+import io.stockflow.forecasting.learned.GlobalModelForecaster;
+import io.stockflow.forecasting.learned.GradientBoostedTrainer;
+import io.stockflow.forecasting.learned.LearnedSnapshots;
+import io.stockflow.forecasting.learned.LstmTrainer;
 import io.stockflow.forecasting.model.AccuracyMetrics;
 import io.stockflow.forecasting.model.ArimaForecaster;
 import io.stockflow.forecasting.model.DemandClassifier;

@@ -1,6 +1,6 @@
 package io.stockflow.forecasting.demand;
 
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 
 import java.time.LocalDate;
 

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.stockflow.forecasting.ForecastingProperties;
 import io.stockflow.forecasting.demand.DemandCalendar;
 import io.stockflow.forecasting.demand.DemandRepository;
-import io.stockflow.forecasting.global.LearnedModels;
+import io.stockflow.forecasting.learned.LearnedModels;
 import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.forecasting.regressor.RegressorRepository;
 import org.springframework.beans.factory.ObjectProvider;

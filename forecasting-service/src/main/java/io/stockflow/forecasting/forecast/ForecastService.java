@@ -1,6 +1,6 @@
 package io.stockflow.forecasting.forecast;
 
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.forecast.ForecastDay;
 import io.stockflow.common.forecast.LeadTimeTotal;
 import io.stockflow.common.web.ApiProblemException;

@@ -1,6 +1,6 @@
 package io.stockflow.forecasting.forecast;
 
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.forecasting.demand.DemandRepository;
 import io.stockflow.forecasting.model.DemandSeries;
 import io.stockflow.forecasting.regressor.RegressorRepository;

@@ -19,7 +19,7 @@ public final class ForecastModels {
     /** The global LSTM's name. */
     public static final String LSTM = "lstm";
     /**
-     * Models trained across all series by a training run (io.stockflow.forecasting.global): members of the ensemble
+     * Models trained across all series by a training run (io.stockflow.forecasting.learned): members of the ensemble
      * once trained, where their native libraries load.
      */
     public static final List<String> LEARNED = List.of(GBM, LSTM);

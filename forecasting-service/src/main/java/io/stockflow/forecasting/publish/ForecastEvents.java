@@ -4,7 +4,7 @@ import io.stockflow.common.events.DeterministicUuid;
 import io.stockflow.common.events.EventCodec;
 import io.stockflow.common.events.EventEnvelope;
 import io.stockflow.common.events.EventTypes;
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.events.Topics;
 import io.stockflow.common.forecast.ForecastDrift;
 import io.stockflow.common.forecast.ForecastUpdated;

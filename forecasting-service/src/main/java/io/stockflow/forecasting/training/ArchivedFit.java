@@ -1,6 +1,6 @@
 package io.stockflow.forecasting.training;
 
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.forecasting.model.AccuracyMetrics;
 import io.stockflow.forecasting.model.DemandSeries;
 import io.stockflow.forecasting.model.EnsembleForecaster;

@@ -1,6 +1,6 @@
 package io.stockflow.forecasting.training;
 
-import io.stockflow.forecasting.global.GlobalModelSpec;
+import io.stockflow.forecasting.learned.GlobalModelSpec;
 
 import java.util.Map;
 

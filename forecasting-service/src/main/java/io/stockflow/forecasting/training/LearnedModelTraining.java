@@ -1,11 +1,11 @@
 package io.stockflow.forecasting.training;
 
-import io.stockflow.forecasting.global.GlobalModel;
-import io.stockflow.forecasting.global.GlobalModelForecaster;
-import io.stockflow.forecasting.global.GradientBoostedModel;
-import io.stockflow.forecasting.global.LearnedModels;
-import io.stockflow.forecasting.global.LearnedSnapshots;
-import io.stockflow.forecasting.global.LstmModel;
+import io.stockflow.forecasting.learned.GlobalModel;
+import io.stockflow.forecasting.learned.GlobalModelForecaster;
+import io.stockflow.forecasting.learned.GradientBoostedModel;
+import io.stockflow.forecasting.learned.LearnedModels;
+import io.stockflow.forecasting.learned.LearnedSnapshots;
+import io.stockflow.forecasting.learned.LstmModel;
 import io.stockflow.forecasting.model.DemandSeries;
 import io.stockflow.forecasting.model.ForecastModels;
 import org.slf4j.Logger;

@@ -1,9 +1,9 @@
 package io.stockflow.forecasting.training;
 
 import io.r2dbc.spi.Readable;
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.web.Problems;
-import io.stockflow.forecasting.global.GlobalModelSpec;
+import io.stockflow.forecasting.learned.GlobalModelSpec;
 import io.stockflow.forecasting.segment.Segmentation;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;

@@ -1,13 +1,13 @@
 package io.stockflow.forecasting.training;
 
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.forecast.ForecastDay;
 import io.stockflow.common.forecast.ForecastDrift;
 import io.stockflow.common.forecast.ForecastUpdated;
 import io.stockflow.forecasting.accuracy.ForecastLedger;
 import io.stockflow.forecasting.forecast.QuantileTables;
 import io.stockflow.forecasting.forecast.SeriesForecaster;
-import io.stockflow.forecasting.global.GlobalModelForecaster;
+import io.stockflow.forecasting.learned.GlobalModelForecaster;
 import io.stockflow.forecasting.model.AccuracyMetrics;
 import io.stockflow.forecasting.model.DemandClassifier;
 import io.stockflow.forecasting.model.DemandSeries;

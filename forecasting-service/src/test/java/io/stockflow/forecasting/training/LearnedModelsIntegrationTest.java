@@ -1,14 +1,14 @@
 package io.stockflow.forecasting.training;
 
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.forecasting.ForecastingProperties;
 import io.stockflow.forecasting.forecast.SeriesLoader;
-import io.stockflow.forecasting.global.GlobalModelForecaster;
-import io.stockflow.forecasting.global.GradientBoostedTrainer;
-import io.stockflow.forecasting.global.LearnedModels;
-import io.stockflow.forecasting.global.LearnedSnapshots;
-import io.stockflow.forecasting.global.LstmTrainer;
-import io.stockflow.forecasting.global.NativeBackend;
+import io.stockflow.forecasting.learned.GlobalModelForecaster;
+import io.stockflow.forecasting.learned.GradientBoostedTrainer;
+import io.stockflow.forecasting.learned.LearnedModels;
+import io.stockflow.forecasting.learned.LearnedSnapshots;
+import io.stockflow.forecasting.learned.LstmTrainer;
+import io.stockflow.forecasting.learned.NativeBackend;
 import io.stockflow.forecasting.model.DemandSeries;
 import io.stockflow.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.stockflow.forecasting.training;
 
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.events.Topics;
 import io.stockflow.common.web.ApiProblemException;
 import io.stockflow.forecasting.forecast.SeriesForecaster;

@@ -1,7 +1,7 @@
 package io.stockflow.inventory.forecast;
 
 import io.stockflow.common.events.EventEnvelope;
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.forecast.ForecastDay;
 import io.stockflow.common.forecast.ForecastUpdated;
 import io.stockflow.common.forecast.LeadTimeTotal;

@@ -1,6 +1,6 @@
 package io.stockflow.inventory.item;
 
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.security.AuthenticatedPrincipal;
 import io.stockflow.common.security.CurrentCaller;

@@ -1,7 +1,7 @@
 package io.stockflow.inventory.item;
 
 import io.r2dbc.spi.Readable;
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.inventory.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;

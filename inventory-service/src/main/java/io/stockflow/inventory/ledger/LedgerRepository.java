@@ -1,7 +1,7 @@
 package io.stockflow.inventory.ledger;
 
 import io.r2dbc.spi.Readable;
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

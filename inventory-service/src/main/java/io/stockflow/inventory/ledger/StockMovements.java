@@ -1,7 +1,7 @@
 package io.stockflow.inventory.ledger;
 
 import io.stockflow.common.events.DeterministicUuid;
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.inventory.item.ItemRepository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;

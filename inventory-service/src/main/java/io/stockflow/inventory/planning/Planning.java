@@ -1,6 +1,6 @@
 package io.stockflow.inventory.planning;
 
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.web.ApiProblemException;
 import io.stockflow.common.web.FieldViolation;
 import io.stockflow.common.web.Problems;

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.stockflow.common.events.DeterministicUuid;
 import io.stockflow.common.events.EventEnvelope;
 import io.stockflow.common.events.EventTypes;
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.events.Topics;
 import io.stockflow.common.inventory.InventoryAlert;
 import io.stockflow.common.inventory.ReorderRecommended;

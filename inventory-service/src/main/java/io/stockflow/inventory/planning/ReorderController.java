@@ -1,7 +1,7 @@
 package io.stockflow.inventory.planning;
 
 import io.stockflow.common.events.DeterministicUuid;
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.security.AuthenticatedPrincipal;
 import io.stockflow.common.security.CurrentCaller;
 import io.stockflow.common.security.Role;

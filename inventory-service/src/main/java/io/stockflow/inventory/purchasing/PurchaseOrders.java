@@ -2,7 +2,7 @@ package io.stockflow.inventory.purchasing;
 
 import io.r2dbc.spi.Readable;
 import io.stockflow.common.events.DeterministicUuid;
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.web.FieldViolation;
 import io.stockflow.common.web.Problems;
 import io.stockflow.inventory.Sql;

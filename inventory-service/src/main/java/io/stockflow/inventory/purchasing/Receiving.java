@@ -1,7 +1,7 @@
 package io.stockflow.inventory.purchasing;
 
 import io.stockflow.common.events.DeterministicUuid;
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import io.stockflow.inventory.item.ItemRepository;
 import io.stockflow.inventory.ledger.BatchRows;
 import io.stockflow.inventory.ledger.LedgerRepository;

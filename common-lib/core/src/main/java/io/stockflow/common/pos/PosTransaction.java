@@ -1,7 +1,7 @@
 package io.stockflow.common.pos;
 
 import io.stockflow.common.events.DeterministicUuid;
-import io.stockflow.common.events.SeriesKey;
+import io.stockflow.common.series.SeriesKey;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;

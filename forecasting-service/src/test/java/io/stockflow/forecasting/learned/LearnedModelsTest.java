@@ -1,4 +1,4 @@
-package io.stockflow.forecasting.global;
+package io.stockflow.forecasting.learned;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.stockflow.common.events;
+package io.stockflow.common.series;
 
 import java.util.Objects;
 

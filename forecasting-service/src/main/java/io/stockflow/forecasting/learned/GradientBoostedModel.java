@@ -1,4 +1,4 @@
-package io.stockflow.forecasting.global;
+package io.stockflow.forecasting.learned;
 
 import com.microsoft.ml.lightgbm.PredictionType;
 import io.github.metarank.lightgbm4j.LGBMBooster;

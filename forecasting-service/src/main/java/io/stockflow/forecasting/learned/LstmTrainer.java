@@ -1,4 +1,4 @@
-package io.stockflow.forecasting.global;
+package io.stockflow.forecasting.learned;
 
 import io.stockflow.forecasting.model.DemandSeries;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;

@@ -1,4 +1,4 @@
-package io.stockflow.forecasting.global;
+package io.stockflow.forecasting.learned;
 
 import org.nd4j.linalg.factory.Nd4j;
 

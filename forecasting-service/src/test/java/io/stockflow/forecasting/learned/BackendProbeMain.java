@@ -1,4 +1,4 @@
-package io.stockflow.forecasting.global;
+package io.stockflow.forecasting.learned;
 
 import java.nio.file.Path;
 
