@@ -4,16 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
-
 /** What every feature of the service shares. */
 @Configuration(proxyBeanMethods = false)
 class InventoryConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     OperationTimer operationTimer(MeterRegistry registry) {

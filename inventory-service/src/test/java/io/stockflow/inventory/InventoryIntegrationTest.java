@@ -81,7 +81,7 @@ class InventoryIntegrationTest {
     private void sell(String product, String transactionId, int quantity) {
         PosTransaction line = new PosTransaction(transactionId, 1, store, product, null, new BigDecimal(quantity),
                 new BigDecimal("9.50"), "EUR", Instant.now(), false, null);
-        kafka.send(Topics.POS_TRANSACTIONS, line.seriesKey().toString(), codec.encode(new EventEnvelope<>(
+        kafka.send(Topics.POS_TRANSACTIONS.name(), line.seriesKey().toString(), codec.encode(new EventEnvelope<>(
                 line.eventId(), EventTypes.POS_TRANSACTION_RECORDED, 1, Instant.now(), "test", line)));
         kafka.flush();
     }
@@ -98,7 +98,7 @@ class InventoryIntegrationTest {
                 new LeadTimeTotal(28, 280, Map.of("p10", 260.0, "p50", 280.0, "p90", 304.0)));
         ForecastUpdated forecast = new ForecastUpdated(store, product, version, "ensemble", TODAY.minusDays(1),
                 List.of("p10", "p50", "p90"), days, totals, Map.of("ets", 1.0));
-        kafka.send(Topics.FORECASTS_UPDATED, store + "|" + product, codec.encode(new EventEnvelope<>(
+        kafka.send(Topics.FORECASTS_UPDATED.name(), store + "|" + product, codec.encode(new EventEnvelope<>(
                 UUID.randomUUID(), EventTypes.FORECAST_UPDATED, 1, Instant.now(), "test", forecast)));
         kafka.flush();
     }
@@ -118,7 +118,7 @@ class InventoryIntegrationTest {
     }
 
     private List<EventEnvelope<InventoryAlert>> alerts(String product, int expected) {
-        return KafkaTestConsumer.read(Topics.INVENTORY_ALERTS, record -> record.key().equals(store + "|" + product),
+        return KafkaTestConsumer.read(Topics.INVENTORY_ALERTS.name(), record -> record.key().equals(store + "|" + product),
                 expected, Duration.ofSeconds(20)).stream()
                 .map(record -> codec.decode(record.value(), InventoryAlert.class)).toList();
     }
@@ -143,7 +143,7 @@ class InventoryIntegrationTest {
         forecast("P1", 3);
         // Q = EOQ √(2·3650·50 / (0.25·4)) = 604.2 → 51 packs = 612; lead-time demand 70 > available 65, so the
         // order goes up to r + Q: 70 + 612 − 65 = 617 → 52 packs = 624. Stock runs out on day 6 < lead time 7.
-        List<ConsumerRecord<String, byte[]>> recommendations = KafkaTestConsumer.read(Topics.REORDER_RECOMMENDED,
+        List<ConsumerRecord<String, byte[]>> recommendations = KafkaTestConsumer.read(Topics.REORDER_RECOMMENDED.name(),
                 record -> record.key().equals(store + "|P1"), 1, Duration.ofSeconds(20));
         assertThat(recommendations).hasSize(1);
         ReorderRecommended recommended = codec.decode(recommendations.get(0).value(), ReorderRecommended.class)

@@ -1,12 +1,12 @@
 package io.stockflow.notification;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.stockflow.common.events.EventCodec;
-import io.stockflow.common.events.Topics;
+import io.stockflow.common.messaging.EventSubscription;
 import io.stockflow.common.security.SecretSealer;
 import io.stockflow.notification.alert.AlertReader;
 import io.stockflow.notification.alert.AlertRepository;
 import io.stockflow.notification.alert.AlertRetention;
+import io.stockflow.notification.alert.IncomingAlert;
 import io.stockflow.notification.channel.ChannelRepository;
 import io.stockflow.notification.channel.ChannelSenders;
 import io.stockflow.notification.channel.EmailSender;
@@ -22,22 +22,15 @@ import io.stockflow.notification.routing.AlertIntake;
 import io.stockflow.notification.routing.Escalator;
 import io.stockflow.notification.routing.Router;
 import io.stockflow.notification.routing.RuleRepository;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -52,11 +45,6 @@ import java.util.List;
 class NotificationConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     AlertRepository alertRepository(DatabaseClient db, JsonMapper json) {
@@ -117,11 +105,14 @@ class NotificationConfiguration {
     }
 
     @Bean
-    AlertIntake alertIntake(JsonMapper json, AlertRepository alerts, RuleRepository rules, Router router,
-                            ReactiveTransactionManager transactions, KafkaTemplate<String, byte[]> kafka,
-                            DeliveryWorker worker, MeterRegistry registry) {
-        return new AlertIntake(new AlertReader(json), alerts, rules, router,
-                TransactionalOperator.create(transactions), new EventCodec(json), kafka, worker::wakeUp, registry);
+    AlertIntake alertIntake(AlertRepository alerts, RuleRepository rules, Router router,
+                            ReactiveTransactionManager transactions, DeliveryWorker worker) {
+        return new AlertIntake(alerts, rules, router, TransactionalOperator.create(transactions), worker::wakeUp);
+    }
+
+    @Bean
+    EventSubscription<IncomingAlert> alertEvents(JsonMapper json, AlertIntake intake) {
+        return AlertIntake.subscription(new AlertReader(json), intake);
     }
 
     @Bean
@@ -136,28 +127,5 @@ class NotificationConfiguration {
                         MeterRegistry registry) {
         return new Escalator(db, rules, deliveries, TransactionalOperator.create(transactions), clock,
                 worker::wakeUp, registry);
-    }
-
-    /** A batch that cannot be stored (PostgreSQL down) is retried with growing pauses, never skipped. */
-    @Bean
-    CommonErrorHandler kafkaErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(30_000);
-        return new DefaultErrorHandler(backOff);
-    }
-
-    @Bean
-    NewTopic inventoryAlertsTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(Topics.INVENTORY_ALERTS).partitions(partitions).build();
-    }
-
-    @Bean
-    NewTopic forecastDriftTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(Topics.FORECAST_DRIFT).partitions(partitions).build();
-    }
-
-    @Bean
-    NewTopic dataQualityAlertsTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(Topics.DATA_QUALITY_ALERTS).partitions(partitions).build();
     }
 }

@@ -105,7 +105,7 @@ class NotificationIntegrationTest {
         InventoryAlert alert = new InventoryAlert(store, product, kind, 1, "critical",
                 "forecast demand over the 7.0-day lead time (70.0) exceeds available stock (" + available + ")",
                 available, 0, 0, available, 7.0, 70.0, 70.0, available / 10, null, null, Instant.now());
-        kafka.send(Topics.INVENTORY_ALERTS, store + "|" + product, codec.encode(new EventEnvelope<>(id, type, 1,
+        kafka.send(Topics.INVENTORY_ALERTS.name(), store + "|" + product, codec.encode(new EventEnvelope<>(id, type, 1,
                 Instant.now(), "inventory-service", alert)));
         kafka.flush();
     }

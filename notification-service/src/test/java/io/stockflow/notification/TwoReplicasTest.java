@@ -163,7 +163,7 @@ class TwoReplicasTest {
         InventoryAlert alert = new InventoryAlert(store, product, "stockout_risk", 1, "critical",
                 "forecast demand over the lead time exceeds available stock", 2, 0, 0, 2, 7.0, 70.0, 70.0, 0.2,
                 null, null, Instant.now());
-        kafka.send(new ProducerRecord<>(Topics.INVENTORY_ALERTS, partition, store + "|" + product,
+        kafka.send(new ProducerRecord<>(Topics.INVENTORY_ALERTS.name(), partition, store + "|" + product,
                 codec.encode(new EventEnvelope<>(UUID.randomUUID(), EventTypes.INVENTORY_ALERT_RAISED, 1,
                         Instant.now(), "inventory-service", alert))));
     }
@@ -180,7 +180,7 @@ class TwoReplicasTest {
     }
 
     private static long alertPartitions(Set<TopicPartition> partitions) {
-        return partitions.stream().filter(p -> p.topic().equals(Topics.INVENTORY_ALERTS)).count();
+        return partitions.stream().filter(p -> p.topic().equals(Topics.INVENTORY_ALERTS.name())).count();
     }
 
     private static Counter received(MeterRegistry registry) {

@@ -80,7 +80,7 @@ public final class NotificationBenchmark {
         try (KafkaProducer<String, byte[]> producer = producer(infra.kafkaBootstrapServers());
              KafkaForwarder reference = KafkaForwarder.start(infra.kafkaBootstrapServers(), referenceTopic,
                      "bench-forwarder-" + runId, sink.url("/raw"))) {
-            AlertSource service = new AlertSource(producer, Topics.INVENTORY_ALERTS, store, "svc");
+            AlertSource service = new AlertSource(producer, Topics.INVENTORY_ALERTS.name(), store, "svc");
             AlertSource raw = new AlertSource(producer, referenceTopic, store, "raw");
 
             System.out.println("warm-up ...");

@@ -1,26 +1,20 @@
 package io.stockflow.forecasting.demand;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.stockflow.common.events.EventCodec;
+import io.stockflow.common.events.EventTypes;
 import io.stockflow.common.events.Topics;
+import io.stockflow.common.messaging.EventSubscription;
+import io.stockflow.common.messaging.EventSubscription.Stored;
 import io.stockflow.forecasting.ForecastingProperties;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Clock;
-import tools.jackson.databind.json.JsonMapper;
+import java.time.ZoneId;
 
-/** Wires daily demand: the POS consumer, its store and its topics. */
+/** Wires daily demand: the POS consumer and its store. */
 @Configuration(proxyBeanMethods = false)
 class DemandConfiguration {
 
@@ -45,31 +39,19 @@ class DemandConfiguration {
         return new HistoryImport(repository, TransactionalOperator.create(transactionManager), 1000);
     }
 
-    @Bean
-    PosDemandListener posDemandListener(DemandRepository repository, JsonMapper json,
-                                        KafkaTemplate<String, byte[]> kafka, ForecastingProperties properties,
-                                        MeterRegistry registry) {
-        return new PosDemandListener(repository, new EventCodec(json), kafka, properties.zone(), registry);
-    }
-
     /**
-     * A batch that cannot be stored (PostgreSQL or Kafka down) is retried, with growing pauses, until it can:
-     * giving up would skip accepted sales. Unreadable records never get here, they are dead-lettered.
+     * Counts {@code pos.transactions} into daily demand (in the service's zone). The batch's statement skips event
+     * ids already counted, so a batch redelivered after a crash between its commit and its offsets changes nothing.
      */
     @Bean
-    CommonErrorHandler kafkaErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(30_000);
-        return new DefaultErrorHandler(backOff);
-    }
-
-    @Bean
-    NewTopic posTransactionsTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(Topics.POS_TRANSACTIONS).partitions(partitions).build();
-    }
-
-    @Bean
-    NewTopic demandDeadLetterTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(PosDemandListener.DEAD_LETTER_TOPIC).partitions(partitions).build();
+    EventSubscription<DemandLine> posDemand(DemandRepository repository, ForecastingProperties properties) {
+        ZoneId zone = properties.zone();
+        return EventSubscription.<DemandLine>builder("forecasting-demand", "forecasting")
+                .read(Topics.POS_TRANSACTIONS, event -> EventTypes.POS_TRANSACTION_RECORDED.equals(event.type())
+                        ? DemandLine.of(event.eventId(), event.payload(), zone) : null)
+                .store(lines -> repository.record(lines).map(fresh -> Stored.of(fresh, lines.size())))
+                .counted("stockflow.forecasting.demand.events", "POS events consumed into daily demand, by outcome",
+                        "counted", "duplicate")
+                .build();
     }
 }

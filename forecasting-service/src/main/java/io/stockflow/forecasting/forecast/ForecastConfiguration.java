@@ -2,6 +2,8 @@ package io.stockflow.forecasting.forecast;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockflow.forecasting.ForecastingProperties;
+
+import java.time.Clock;
 import io.stockflow.forecasting.demand.DemandCalendar;
 import io.stockflow.forecasting.demand.DemandRepository;
 import io.stockflow.forecasting.learned.LearnedModels;
@@ -11,18 +13,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class ForecastConfiguration {
 
     /** Fits kept in memory; each holds a year of daily forecasts per member (a few tens of kB). */
     private static final long CACHED_FITS = 20_000;
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     SeriesForecaster seriesForecaster(ForecastingProperties properties, MeterRegistry registry,

@@ -1,8 +1,7 @@
 package io.stockflow.forecasting.training;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.stockflow.common.events.EventCodec;
-import io.stockflow.common.events.Topics;
+import io.stockflow.common.messaging.EventPublisher;
 import io.stockflow.forecasting.ForecastingProperties;
 import io.stockflow.forecasting.accuracy.ForecastLedger;
 import io.stockflow.forecasting.demand.DemandCalendar;
@@ -16,14 +15,10 @@ import io.stockflow.forecasting.learned.LearnedModels;
 import io.stockflow.forecasting.learned.LearnedSnapshots;
 import io.stockflow.forecasting.learned.LstmTrainer;
 import io.stockflow.forecasting.publish.ForecastEvents;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,9 +39,8 @@ class TrainingConfiguration {
     }
 
     @Bean
-    ForecastEvents forecastEvents(KafkaTemplate<String, byte[]> kafka, JsonMapper json, Clock clock,
-                                  @Value("${spring.application.name}") String source) {
-        return new ForecastEvents(kafka, new EventCodec(json), source, clock);
+    ForecastEvents forecastEvents(EventPublisher publisher, Clock clock) {
+        return new ForecastEvents(publisher, clock);
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -103,15 +97,5 @@ class TrainingConfiguration {
         TrainingJobs jobs = ready.getApplicationContext().getBean(TrainingJobs.class);
         jobs.recoverInterrupted().block();
         jobs.reloadLatest();
-    }
-
-    @Bean
-    NewTopic forecastsUpdatedTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(Topics.FORECASTS_UPDATED).partitions(partitions).build();
-    }
-
-    @Bean
-    NewTopic forecastDriftTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(Topics.FORECAST_DRIFT).partitions(partitions).build();
     }
 }

@@ -59,7 +59,7 @@ class ForecastIntegrationTest {
         for (PosTransaction line : lines) {
             EventEnvelope<PosTransaction> event = new EventEnvelope<>(line.eventId(),
                     EventTypes.POS_TRANSACTION_RECORDED, 1, Instant.now(), "test", line);
-            kafka.send(Topics.POS_TRANSACTIONS, line.seriesKey().toString(), codec.encode(event));
+            kafka.send(Topics.POS_TRANSACTIONS.name(), line.seriesKey().toString(), codec.encode(event));
         }
         kafka.flush();
     }
@@ -90,7 +90,7 @@ class ForecastIntegrationTest {
         PosTransaction lateSale = line(store, product, day.minusDays(20), 23, "2", "T-" + run + "-late");
         PosTransaction giftReturn = line(store, product, day, 16, "-1", "T-" + run + "-return");
         publish(List.of(sale, sale, giftReturn, lateSale, sale));
-        kafka.send(new ProducerRecord<>(Topics.POS_TRANSACTIONS, store + "|" + product,
+        kafka.send(new ProducerRecord<>(Topics.POS_TRANSACTIONS.name(), store + "|" + product,
                 "not json".getBytes(StandardCharsets.UTF_8)));
         kafka.flush();
 

@@ -135,7 +135,7 @@ class TrainingIntegrationTest {
         assertThat(archive.find(weekly, "ensemble", history.truncate(history.length() - 1))).isEmpty();
         assertThat(archive.find(weekly, "ets", history)).isEmpty();
 
-        List<ConsumerRecord<String, byte[]>> updated = events(Topics.FORECASTS_UPDATED, "W", 1);
+        List<ConsumerRecord<String, byte[]>> updated = events(Topics.FORECASTS_UPDATED.name(), "W", 1);
         assertThat(updated).hasSize(1);
         JsonNode event = json.readTree(updated.get(0).value());
         assertThat(event.get("type").asString()).isEqualTo("forecast.updated");
@@ -149,18 +149,18 @@ class TrainingIntegrationTest {
 
         // The same data again: the same forecasts, so nothing new is published.
         train();
-        assertThat(events(Topics.FORECASTS_UPDATED, "W", 2)).hasSize(1);
+        assertThat(events(Topics.FORECASTS_UPDATED.name(), "W", 2)).hasSize(1);
 
         // Four weeks of demand at three times the level: the live errors of the issued forecasts drift.
         importDays(END.plusDays(1), END.plusDays(28), 3);
         train();
-        List<ConsumerRecord<String, byte[]>> drift = events(Topics.FORECAST_DRIFT, "W", 1);
+        List<ConsumerRecord<String, byte[]>> drift = events(Topics.FORECAST_DRIFT.name(), "W", 1);
         assertThat(drift).hasSize(1);
         JsonNode driftPayload = json.readTree(drift.get(0).value()).get("payload");
         assertThat(driftPayload.get("direction").asString()).isEqualTo("under_forecast");
         assertThat(driftPayload.get("tracking_signal").asDouble()).isGreaterThan(4);
         assertThat(driftPayload.get("days").asInt()).isEqualTo(28);
-        assertThat(events(Topics.FORECASTS_UPDATED, "W", 2)).hasSize(2);
+        assertThat(events(Topics.FORECASTS_UPDATED.name(), "W", 2)).hasSize(2);
 
         JsonNode accuracy = client.get().uri("/api/ml/analytics/accuracy?store_id={s}", store)
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();

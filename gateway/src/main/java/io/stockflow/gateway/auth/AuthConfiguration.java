@@ -31,11 +31,6 @@ class AuthConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(12);
     }

@@ -1,21 +1,16 @@
 package io.stockflow.ingestion.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.stockflow.common.events.EventCodec;
-import io.stockflow.common.events.Topics;
+import io.stockflow.common.messaging.EventPublisher;
 import io.stockflow.ingestion.dedup.IdempotencyStore;
 import io.stockflow.ingestion.dedup.LineClaims;
 import io.stockflow.ingestion.publish.PosEventPublisher;
 import io.stockflow.ingestion.quality.IngestionStatisticsRepository;
 import io.stockflow.ingestion.quality.StatisticsBuffer;
 import jakarta.validation.Validator;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,20 +28,14 @@ class IntakeConfiguration {
     private static final Duration PENDING_CLAIM_TTL = Duration.ofMinutes(2);
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     LineValidator lineValidator(Validator validator, Clock clock, IngestionProperties properties) {
         return new LineValidator(validator, clock, properties.maxUnitPrice(), properties.maxAbsQuantity(),
                 properties.maxFutureSkew(), properties.maxAge());
     }
 
     @Bean
-    PosEventPublisher posEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json,
-                                        @Value("${spring.application.name}") String source) {
-        return new PosEventPublisher(kafka, new EventCodec(json), source);
+    PosEventPublisher posEventPublisher(EventPublisher publisher) {
+        return new PosEventPublisher(publisher);
     }
 
     @Bean
@@ -90,20 +79,5 @@ class IntakeConfiguration {
                                   IngestionProperties properties, JsonMapper json, Clock clock) {
         return new IntakeRequests(intake, new IdempotencyStore(redis, properties.idempotencyRetention()), repository,
                 statistics, properties, json, clock);
-    }
-
-    @Bean
-    NewTopic posTransactionsTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(Topics.POS_TRANSACTIONS).partitions(partitions).build();
-    }
-
-    @Bean
-    NewTopic dataQualityAlertsTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(Topics.DATA_QUALITY_ALERTS).partitions(partitions).build();
-    }
-
-    @Bean
-    NewTopic posTransactionsDeadLetterTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(Topics.POS_TRANSACTIONS_DLQ).partitions(partitions).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.stockflow.ingestion.intake;
 
+import io.stockflow.common.messaging.EventPublisher;
 import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.quality.DataQualityAlert;
 import io.stockflow.common.web.FieldViolation;
@@ -7,7 +8,7 @@ import io.stockflow.ingestion.dedup.LineClaims;
 import io.stockflow.ingestion.dedup.LineClaims.Claim;
 import io.stockflow.ingestion.dedup.LineClaims.LineRef;
 import io.stockflow.ingestion.publish.PosEventPublisher;
-import io.stockflow.ingestion.publish.RejectedRecord;
+import io.stockflow.common.pos.RejectedRecord;
 import io.stockflow.ingestion.quality.ChunkStatistics;
 import io.stockflow.ingestion.quality.ChunkStatistics.Outcome;
 import io.stockflow.ingestion.quality.StatisticsBuffer;
@@ -196,7 +197,7 @@ public class IntakeService {
     private List<RowOutcome> complete(BatchContext batch, Submitted chunk) {
         List<ParsedRow> rows = chunk.rows();
         RowOutcome[] outcomes = chunk.outcomes();
-        List<Throwable> failures = PosEventPublisher.await(chunk.acks());
+        List<Throwable> failures = EventPublisher.await(chunk.acks());
         List<LineRef> acked = new ArrayList<>();
         List<LineRef> failed = new ArrayList<>();
         Duration lateAfter = properties.lateAfter();

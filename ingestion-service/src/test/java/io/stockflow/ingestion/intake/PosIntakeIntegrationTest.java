@@ -5,7 +5,7 @@ import io.stockflow.common.events.EventEnvelope;
 import io.stockflow.common.events.Topics;
 import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.quality.DataQualityAlert;
-import io.stockflow.ingestion.publish.RejectedRecord;
+import io.stockflow.common.pos.RejectedRecord;
 import io.stockflow.testsupport.ActuatorContract;
 import io.stockflow.testsupport.IntegrationTest;
 import io.stockflow.testsupport.KafkaTestConsumer;
@@ -48,12 +48,12 @@ class PosIntakeIntegrationTest {
     }
 
     private List<EventEnvelope<PosTransaction>> events(String store, int expected) {
-        return KafkaTestConsumer.read(Topics.POS_TRANSACTIONS, r -> r.key().startsWith(store + "|"), expected,
+        return KafkaTestConsumer.read(Topics.POS_TRANSACTIONS.name(), r -> r.key().startsWith(store + "|"), expected,
                 Duration.ofSeconds(20)).stream().map(r -> codec.decode(r.value(), PosTransaction.class)).toList();
     }
 
     private List<RejectedRecord> deadLetters(String batchId, int expected) {
-        return KafkaTestConsumer.read(Topics.POS_TRANSACTIONS_DLQ, r -> true, 10_000, Duration.ofSeconds(3)).stream()
+        return KafkaTestConsumer.read(Topics.POS_TRANSACTIONS_DLQ.name(), r -> true, 10_000, Duration.ofSeconds(3)).stream()
                 .map(r -> codec.decode(r.value(), RejectedRecord.class).payload())
                 .filter(r -> r.batchId().equals(batchId)).toList();
     }
@@ -348,7 +348,7 @@ class PosIntakeIntegrationTest {
         }
         client.post().uri("/api/data/pos/batch").contentType(CSV).bodyValue(csv.toString()).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.rejected").isEqualTo(12);
-        List<DataQualityAlert> alerts = KafkaTestConsumer.read(Topics.DATA_QUALITY_ALERTS,
+        List<DataQualityAlert> alerts = KafkaTestConsumer.read(Topics.DATA_QUALITY_ALERTS.name(),
                         r -> store.equals(r.key()), 1, Duration.ofSeconds(20)).stream()
                 .map(r -> codec.decode(r.value(), DataQualityAlert.class).payload()).toList();
         assertThat(alerts).hasSize(1);

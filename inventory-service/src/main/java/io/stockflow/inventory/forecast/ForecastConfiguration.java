@@ -1,14 +1,13 @@
 package io.stockflow.inventory.forecast;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.stockflow.common.events.EventCodec;
+import io.stockflow.common.events.EventTypes;
 import io.stockflow.common.events.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
+import io.stockflow.common.forecast.ForecastUpdated;
+import io.stockflow.common.events.EventEnvelope;
+import io.stockflow.common.messaging.EventSubscription;
+import io.stockflow.common.messaging.EventSubscription.Stored;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,19 +19,18 @@ class ForecastConfiguration {
         return new ForecastRepository(db, json);
     }
 
+    /**
+     * Keeps the latest forecast of every series from {@code forecasts.updated}; a new forecast re-plans the series.
+     * Idempotent on the event id, and an older model version never replaces a newer one.
+     */
     @Bean
-    ForecastListener forecastListener(ForecastRepository forecasts, JsonMapper json,
-                                      KafkaTemplate<String, byte[]> kafka, MeterRegistry registry) {
-        return new ForecastListener(forecasts, new EventCodec(json), kafka, registry);
-    }
-
-    @Bean
-    NewTopic forecastsUpdatedTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(Topics.FORECASTS_UPDATED).partitions(partitions).build();
-    }
-
-    @Bean
-    NewTopic forecastsDeadLetterTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(ForecastListener.DEAD_LETTER_TOPIC).partitions(partitions).build();
+    EventSubscription<EventEnvelope<ForecastUpdated>> forecastsUpdated(ForecastRepository forecasts) {
+        return EventSubscription.<EventEnvelope<ForecastUpdated>>builder("inventory-forecasts", "inventory")
+                .read(Topics.FORECASTS_UPDATED,
+                        event -> EventTypes.FORECAST_UPDATED.equals(event.type()) ? event : null)
+                .store(events -> forecasts.apply(events).map(fresh -> Stored.of(fresh, events.size())))
+                .counted("stockflow.inventory.forecast.events", "forecasts.updated events consumed, by outcome",
+                        "applied", "duplicate_or_older")
+                .build();
     }
 }

@@ -1,22 +1,15 @@
 package io.stockflow.inventory.ledger;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.stockflow.common.events.EventCodec;
+import io.stockflow.common.events.EventTypes;
 import io.stockflow.common.events.Topics;
+import io.stockflow.common.messaging.EventSubscription;
+import io.stockflow.common.messaging.EventSubscription.Stored;
 import io.stockflow.inventory.item.ItemRepository;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.util.backoff.ExponentialBackOff;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
@@ -35,30 +28,18 @@ class LedgerConfiguration {
         return new StockMovements(ledger, items, TransactionalOperator.create(transactions), clock);
     }
 
-    @Bean
-    PosSalesListener posSalesListener(LedgerRepository ledger, JsonMapper json, KafkaTemplate<String, byte[]> kafka,
-                                      MeterRegistry registry) {
-        return new PosSalesListener(ledger, new EventCodec(json), kafka, registry);
-    }
-
     /**
-     * A batch that cannot be stored (PostgreSQL or Kafka down) is retried, with growing pauses, until it can:
-     * giving up would lose sales. Unreadable records never get here, they are dead-lettered.
+     * Takes {@code pos.transactions} off the shelf: a sale lowers on-hand stock, a return (negative quantity) raises
+     * it. The movement id is the event id, so the batch's statement skips what it already booked.
      */
     @Bean
-    CommonErrorHandler kafkaErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(30_000);
-        return new DefaultErrorHandler(backOff);
-    }
-
-    @Bean
-    NewTopic posTransactionsTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(Topics.POS_TRANSACTIONS).partitions(partitions).build();
-    }
-
-    @Bean
-    NewTopic salesDeadLetterTopic(@Value("${stockflow.kafka.partitions:6}") int partitions) {
-        return TopicBuilder.name(PosSalesListener.DEAD_LETTER_TOPIC).partitions(partitions).build();
+    EventSubscription<Movement> posSales(LedgerRepository ledger) {
+        return EventSubscription.<Movement>builder("inventory-sales", "inventory")
+                .read(Topics.POS_TRANSACTIONS, event -> EventTypes.POS_TRANSACTION_RECORDED.equals(event.type())
+                        ? Movement.ofSale(event) : null)
+                .store(movements -> ledger.record(movements).map(fresh -> Stored.of(fresh, movements.size())))
+                .counted("stockflow.inventory.pos.events", "POS events booked into the stock ledger, by outcome",
+                        "booked", "duplicate")
+                .build();
     }
 }

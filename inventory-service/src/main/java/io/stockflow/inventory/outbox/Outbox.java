@@ -1,11 +1,13 @@
 package io.stockflow.inventory.outbox;
 
-import io.stockflow.common.events.EventCodec;
 import io.stockflow.common.events.EventEnvelope;
+import io.stockflow.common.events.Topic;
+import io.stockflow.common.messaging.EventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,14 +19,21 @@ import java.util.UUID;
 public class Outbox {
 
     private final DatabaseClient db;
-    private final EventCodec codec;
+    private final EventPublisher publisher;
 
-    public Outbox(DatabaseClient db, EventCodec codec) {
+    public Outbox(DatabaseClient db, EventPublisher publisher) {
         this.db = db;
-        this.codec = codec;
+        this.publisher = publisher;
     }
 
-    public record Pending(String topic, String key, EventEnvelope<?> event) {
+    /** An event to be sent: its topic's name, its key and the encoded envelope. */
+    public record Pending(String topic, String key, EventEnvelope<?> event, byte[] encoded) {
+    }
+
+    /** An event of this topic from this service, keyed and encoded as the publisher would send it now. */
+    public <P> Pending event(Topic<P> topic, String type, UUID eventId, Instant occurredAt, P payload) {
+        EventEnvelope<P> event = publisher.envelope(topic, type, eventId, occurredAt, payload);
+        return new Pending(topic.name(), topic.keyOf(payload), event, publisher.encode(event));
     }
 
     /** @return the ids of the events that were new */
@@ -39,7 +48,7 @@ public class Outbox {
                 .bind(0, events.stream().map(e -> e.event().eventId().toString()).toArray(String[]::new))
                 .bind(1, events.stream().map(Pending::topic).toArray(String[]::new))
                 .bind(2, events.stream().map(Pending::key).toArray(String[]::new))
-                .bind(3, events.stream().map(e -> new String(codec.encode(e.event()), StandardCharsets.UTF_8))
+                .bind(3, events.stream().map(e -> new String(e.encoded(), StandardCharsets.UTF_8))
                         .toArray(String[]::new))
                 .map(row -> row.get("event_id", UUID.class)).all();
     }

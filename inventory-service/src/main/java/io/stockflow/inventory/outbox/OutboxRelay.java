@@ -2,10 +2,10 @@ package io.stockflow.inventory.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stockflow.common.messaging.EventPublisher;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -29,12 +29,12 @@ public class OutboxRelay {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final DatabaseClient db;
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final EventPublisher publisher;
     private final Counter sent;
 
-    public OutboxRelay(DatabaseClient db, KafkaTemplate<String, byte[]> kafka, MeterRegistry registry) {
+    public OutboxRelay(DatabaseClient db, EventPublisher publisher, MeterRegistry registry) {
         this.db = db;
-        this.kafka = kafka;
+        this.publisher = publisher;
         this.sent = Counter.builder("stockflow.inventory.outbox.sent")
                 .description("events sent from the outbox to Kafka").register(registry);
     }
@@ -67,7 +67,7 @@ public class OutboxRelay {
         }
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            sends.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+            sends.add(publisher.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
         }
         for (CompletableFuture<?> send : sends) {
             send.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

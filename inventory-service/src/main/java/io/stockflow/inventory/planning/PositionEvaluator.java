@@ -3,7 +3,6 @@ package io.stockflow.inventory.planning;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockflow.common.events.DeterministicUuid;
-import io.stockflow.common.events.EventEnvelope;
 import io.stockflow.common.events.EventTypes;
 import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.events.Topics;
@@ -44,7 +43,6 @@ public class PositionEvaluator {
     private static final Logger log = LoggerFactory.getLogger(PositionEvaluator.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SWEEP_EVERY = Duration.ofHours(1);
-    private static final String SOURCE = "inventory-service";
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -132,9 +130,8 @@ public class PositionEvaluator {
                 alertRows.add(new Object[] {plan.series().storeId(), plan.series().productId(), kind, on, episode});
                 InventoryAlert alert = alert(plan, kind, episode, now);
                 String type = on ? EventTypes.INVENTORY_ALERT_RAISED : EventTypes.INVENTORY_ALERT_CLEARED;
-                events.add(new Outbox.Pending(Topics.INVENTORY_ALERTS, plan.series().toString(),
-                        new EventEnvelope<>(DeterministicUuid.of("inventory-alert:" + plan.series() + ":" + kind + ":"
-                                + episode + ":" + (on ? "raised" : "cleared")), type, 1, now, SOURCE, alert)));
+                events.add(outbox.event(Topics.INVENTORY_ALERTS, type, DeterministicUuid.of("inventory-alert:"
+                        + plan.series() + ":" + kind + ":" + episode + ":" + (on ? "raised" : "cleared")), now, alert));
                 entries.add(new AuditTrail.Entry(AuditTrail.SYSTEM, on ? "alert.raised" : "alert.cleared", "item",
                         plan.series().toString(), Map.of("kind", kind, "episode", episode, "message",
                         alert.message())));
@@ -143,8 +140,8 @@ public class PositionEvaluator {
             if (plan.plan() != null && plan.plan().orderNow()) {
                 ReorderRecommended recommendation = recommendation(plan, planning.today());
                 UUID id = DeterministicUuid.of("reorder-recommended:" + plan.series() + ":" + planning.today());
-                events.add(new Outbox.Pending(Topics.REORDER_RECOMMENDED, plan.series().toString(),
-                        new EventEnvelope<>(id, EventTypes.REORDER_RECOMMENDED, 1, now, SOURCE, recommendation)));
+                events.add(outbox.event(Topics.REORDER_RECOMMENDED, EventTypes.REORDER_RECOMMENDED, id, now,
+                        recommendation));
                 recommendationAudit.put(id, new AuditTrail.Entry(AuditTrail.SYSTEM, "reorder.recommended", "item",
                         plan.series().toString(), ReorderExplanation.of(plan)));
             }

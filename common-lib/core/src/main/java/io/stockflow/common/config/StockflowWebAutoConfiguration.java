@@ -7,6 +7,7 @@ import io.stockflow.common.web.ProblemWebExceptionHandler;
 import io.stockflow.common.web.RequestIdWebFilter;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import io.swagger.v3.oas.models.Components;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import reactor.core.publisher.Hooks;
@@ -33,6 +35,13 @@ public class StockflowWebAutoConfiguration {
                 value -> MDC.put(RequestIdWebFilter.CONTEXT_KEY, value),
                 () -> MDC.remove(RequestIdWebFilter.CONTEXT_KEY));
         Hooks.enableAutomaticContextPropagation();
+    }
+
+    /** The service's notion of now; tests replace it with a clock of their own. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

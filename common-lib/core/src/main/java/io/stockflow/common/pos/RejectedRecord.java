@@ -1,4 +1,4 @@
-package io.stockflow.ingestion.publish;
+package io.stockflow.common.pos;
 
 import io.stockflow.common.web.FieldViolation;
 
