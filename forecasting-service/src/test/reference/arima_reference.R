@@ -1,6 +1,7 @@
-# Reference values for ArimaForecasterTest, from R's forecast package (Hyndman & Khandakar 2008).
+# Reference values for ArimaForecasterTest and DifferencingTest (model/arima), from R's forecast package
+# (Hyndman & Khandakar 2008).
 # Run from forecasting-service/:  Rscript src/test/reference/arima_reference.R
-# arima_daily_demand.csv holds ArimaForecasterTest.simulatedDailyDemand(seed, 730) for seeds 1..10, one column each.
+# arima_daily_demand.csv holds ArimaReferenceSeries.simulatedDailyDemand(seed, 730) for seeds 1..10, one column each.
 suppressPackageStartupMessages({
   library(forecast)
   library(urca)

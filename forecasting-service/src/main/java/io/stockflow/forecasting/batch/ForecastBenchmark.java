@@ -8,12 +8,12 @@ import io.stockflow.forecasting.learned.GradientBoostedTrainer;
 import io.stockflow.forecasting.learned.LearnedSnapshots;
 import io.stockflow.forecasting.learned.LstmTrainer;
 import io.stockflow.forecasting.model.AccuracyMetrics;
-import io.stockflow.forecasting.model.ArimaForecaster;
 import io.stockflow.forecasting.model.DemandClassifier;
 import io.stockflow.forecasting.model.DemandSeries;
 import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.forecasting.model.ForecastModels;
 import io.stockflow.forecasting.model.Forecaster;
+import io.stockflow.forecasting.model.arima.ArimaForecaster;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package io.stockflow.forecasting.model;
 
-/** Checks and statistics shared by the models on a daily demand history. */
-final class DemandHistory {
+/** Checks and statistics shared by the models on a daily demand history, those in sub-packages (arima) too. */
+public final class DemandHistory {
 
     private DemandHistory() {
     }
 
-    static void requireHorizon(int horizon) {
+    public static void requireHorizon(int horizon) {
         if (horizon < 1) {
             throw new IllegalArgumentException("Horizon must be >= 1, got " + horizon);
         }
@@ -17,7 +17,7 @@ final class DemandHistory {
      * {@code −n/2·(log(2π·SSE/n) + 1)}, {@code k} estimated parameters with σ² among them; infinite when the
      * history is too short to penalise that many parameters.
      */
-    static double gaussianAicc(double sse, int n, int k) {
+    public static double gaussianAicc(double sse, int n, int k) {
         if (n - k - 1 <= 0) {
             return Double.POSITIVE_INFINITY;
         }
@@ -26,7 +26,7 @@ final class DemandHistory {
     }
 
     /** An empty history is refused: "no day observed" is not the same as "no demand observed". */
-    static void requireValid(double[] history) {
+    public static void requireValid(double[] history) {
         if (history == null || history.length == 0) {
             throw new IllegalArgumentException("Demand history must cover at least one day");
         }

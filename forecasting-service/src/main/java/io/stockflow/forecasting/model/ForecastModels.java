@@ -1,5 +1,7 @@
 package io.stockflow.forecasting.model;
 
+import io.stockflow.forecasting.model.arima.ArimaForecaster;
+
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
