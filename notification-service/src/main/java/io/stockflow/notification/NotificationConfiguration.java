@@ -19,6 +19,7 @@ import io.stockflow.notification.delivery.DeliveryRepository;
 import io.stockflow.notification.delivery.DeliveryWorker;
 import io.stockflow.notification.delivery.PurchaseOrderAction;
 import io.stockflow.notification.routing.AlertIntake;
+import io.stockflow.notification.routing.AlertRouteRepository;
 import io.stockflow.notification.routing.Escalator;
 import io.stockflow.notification.routing.Router;
 import io.stockflow.notification.routing.RuleRepository;
@@ -91,17 +92,23 @@ class NotificationConfiguration {
     }
 
     @Bean
-    DeliveryWorker deliveryWorker(DatabaseClient db, AlertRepository alerts, ChannelRepository channels,
+    DeliveryWorker deliveryWorker(DeliveryRepository deliveries, AlertRepository alerts, ChannelRepository channels,
                                   ChannelSenders senders, JsonMapper json, RetryPolicy retry, Clock clock,
                                   NotificationProperties properties, MeterRegistry registry) {
-        return new DeliveryWorker(db, alerts, channels, senders, new PurchaseOrderAction(json,
+        return new DeliveryWorker(deliveries, alerts, channels, senders, new PurchaseOrderAction(json,
                 properties.inventory().baseUrl(), properties.inventory().apiKey()), retry, clock,
                 properties.deliveryConcurrency(), properties.deliveryLease(), registry);
     }
 
     @Bean
-    Router router(DatabaseClient db, ReactiveStringRedisTemplate redis, DeliveryRepository deliveries, Clock clock) {
-        return new Router(db, redis, deliveries, clock);
+    AlertRouteRepository alertRouteRepository(DatabaseClient db) {
+        return new AlertRouteRepository(db);
+    }
+
+    @Bean
+    Router router(AlertRouteRepository routes, ReactiveStringRedisTemplate redis, DeliveryRepository deliveries,
+                  Clock clock) {
+        return new Router(routes, redis, deliveries, clock);
     }
 
     @Bean
@@ -116,16 +123,16 @@ class NotificationConfiguration {
     }
 
     @Bean
-    AlertRetention alertRetention(DatabaseClient db, Clock clock, NotificationProperties properties,
+    AlertRetention alertRetention(AlertRepository alerts, Clock clock, NotificationProperties properties,
                                   MeterRegistry registry) {
-        return new AlertRetention(db, clock, properties.retention(), registry);
+        return new AlertRetention(alerts, clock, properties.retention(), registry);
     }
 
     @Bean
-    Escalator escalator(DatabaseClient db, RuleRepository rules, DeliveryRepository deliveries,
+    Escalator escalator(AlertRouteRepository routes, RuleRepository rules, DeliveryRepository deliveries,
                         ReactiveTransactionManager transactions, Clock clock, DeliveryWorker worker,
                         MeterRegistry registry) {
-        return new Escalator(db, rules, deliveries, TransactionalOperator.create(transactions), clock,
+        return new Escalator(routes, rules, deliveries, TransactionalOperator.create(transactions), clock,
                 worker::wakeUp, registry);
     }
 }

@@ -14,6 +14,6 @@ class ApiKeyConfiguration {
     @Bean
     ApiKeyService apiKeyService(DatabaseClient db, Clock clock,
                                 @Value("${stockflow.gateway.api-keys.cache-for:10s}") Duration cacheFor) {
-        return new ApiKeyService(new ApiKeys(db), clock, cacheFor);
+        return new ApiKeyService(new ApiKeyRepository(db), clock, cacheFor);
     }
 }

@@ -26,16 +26,16 @@ public final class ApiKeyService {
     /** The subject of tokens minted for a key; services see which key called. */
     public static final String SUBJECT_PREFIX = "api-key:";
 
-    private record Cached(ApiKeys.Stored stored, Instant until) {
+    private record Cached(ApiKeyRepository.Stored stored, Instant until) {
     }
 
-    private final ApiKeys keys;
+    private final ApiKeyRepository keys;
     private final Clock clock;
     private final Duration cacheFor;
     private final Map<String, Cached> checked = new ConcurrentHashMap<>();
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
 
-    public ApiKeyService(ApiKeys keys, Clock clock, Duration cacheFor) {
+    public ApiKeyService(ApiKeyRepository keys, Clock clock, Duration cacheFor) {
         this.keys = keys;
         this.clock = clock;
         this.cacheFor = cacheFor;
@@ -81,7 +81,7 @@ public final class ApiKeyService {
         }
         Instant now = clock.instant();
         Cached cached = checked.get(parsed.id());
-        Mono<ApiKeys.Stored> stored = cached != null && cached.until().isAfter(now) ? Mono.just(cached.stored())
+        Mono<ApiKeyRepository.Stored> stored = cached != null && cached.until().isAfter(now) ? Mono.just(cached.stored())
                 : keys.find(parsed.id()).doOnNext(s -> checked.put(parsed.id(), new Cached(s, now.plus(cacheFor))));
         return stored
                 .filter(s -> s.key().usableAt(now) && ApiKeySecrets.matches(parsed.secret(), s.secretHash()))

@@ -4,7 +4,7 @@ import io.stockflow.common.security.AccessTokenVerifier;
 import io.stockflow.common.security.SecretSealer;
 import io.stockflow.gateway.token.AccessTokenIssuer;
 import io.stockflow.gateway.token.SigningKeyRing;
-import io.stockflow.gateway.token.SigningKeyStore;
+import io.stockflow.gateway.token.SigningKeyRepository;
 import io.stockflow.gateway.token.SigningKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +36,8 @@ class AuthConfiguration {
     }
 
     @Bean
-    UserAccounts userAccounts(DatabaseClient db) {
-        return new UserAccounts(db);
+    UserAccountRepository userAccounts(DatabaseClient db) {
+        return new UserAccountRepository(db);
     }
 
     @Bean
@@ -54,7 +54,7 @@ class AuthConfiguration {
             log.warn("no key-encryption key (STOCKFLOW_KEY_ENCRYPTION_KEY): signing keys are stored unsealed; "
                     + "set one outside local runs");
         }
-        return new SigningKeys(new SigningKeyStore(db, transactions, keyEncryptionKey), ring, clock,
+        return new SigningKeys(new SigningKeyRepository(db, transactions, keyEncryptionKey), ring, clock,
                 properties.accessTokenLifetime(), keys.reloadPeriod(), keys.maxAge());
     }
 
@@ -69,7 +69,7 @@ class AuthConfiguration {
     }
 
     @Bean
-    AuthService authService(UserAccounts users, PasswordEncoder passwords, AccessTokenIssuer issuer,
+    AuthService authService(UserAccountRepository users, PasswordEncoder passwords, AccessTokenIssuer issuer,
                             ReactiveStringRedisTemplate redis, AuthProperties properties) {
         return new AuthService(users, passwords, issuer,
                 new RefreshTokens(redis, properties.refreshTokenLifetime()));
@@ -97,7 +97,7 @@ class AuthConfiguration {
     }
 
     @Bean
-    ApplicationRunner firstAdministrator(UserAccounts users, PasswordEncoder passwords, AuthProperties properties) {
+    ApplicationRunner firstAdministrator(UserAccountRepository users, PasswordEncoder passwords, AuthProperties properties) {
         return args -> new FirstAdministrator(users, passwords)
                 .ensure(properties.initialAdminPassword(), properties.resetAdminPassword()).block();
     }

@@ -10,14 +10,14 @@ import java.time.Instant;
 /** Login, refresh, logout and "who am I", on top of the user store, the token issuer and refresh-token families. */
 public final class AuthService {
 
-    private final UserAccounts users;
+    private final UserAccountRepository users;
     private final PasswordEncoder passwords;
     private final AccessTokenIssuer issuer;
     private final RefreshTokens refreshTokens;
     /** Checked when the user does not exist, so that a wrong username costs the same time as a wrong password. */
     private final String decoyHash;
 
-    public AuthService(UserAccounts users, PasswordEncoder passwords, AccessTokenIssuer issuer,
+    public AuthService(UserAccountRepository users, PasswordEncoder passwords, AccessTokenIssuer issuer,
                        RefreshTokens refreshTokens) {
         this.users = users;
         this.passwords = passwords;

@@ -19,10 +19,10 @@ public final class FirstAdministrator {
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
     public static final String USERNAME = "admin";
 
-    private final UserAccounts users;
+    private final UserAccountRepository users;
     private final PasswordEncoder passwords;
 
-    public FirstAdministrator(UserAccounts users, PasswordEncoder passwords) {
+    public FirstAdministrator(UserAccountRepository users, PasswordEncoder passwords) {
         this.users = users;
         this.passwords = passwords;
     }

@@ -18,7 +18,7 @@ public final class SigningKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
-    private final SigningKeyStore store;
+    private final SigningKeyRepository store;
     private final SigningKeyRing ring;
     private final Clock clock;
     /** A retired key verifies this long: a token's lifetime, plus one reload period for replicas still signing with it. */
@@ -27,7 +27,7 @@ public final class SigningKeys {
     private final Duration minReloadInterval = Duration.ofSeconds(5);
     private final AtomicReference<Instant> lastUnknownKeyReload = new AtomicReference<>(Instant.EPOCH);
 
-    public SigningKeys(SigningKeyStore store, SigningKeyRing ring, Clock clock, Duration tokenLifetime,
+    public SigningKeys(SigningKeyRepository store, SigningKeyRing ring, Clock clock, Duration tokenLifetime,
                        Duration reloadPeriod, Duration maxKeyAge) {
         this.store = store;
         this.ring = ring;

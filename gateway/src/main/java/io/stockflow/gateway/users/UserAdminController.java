@@ -4,7 +4,7 @@ import io.stockflow.common.security.Role;
 import io.stockflow.common.web.Problems;
 import io.stockflow.common.security.CurrentCaller;
 import io.stockflow.gateway.auth.UserAccount;
-import io.stockflow.gateway.auth.UserAccounts;
+import io.stockflow.gateway.auth.UserAccountRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -44,10 +44,10 @@ class UserAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(UserAdminController.class);
 
-    private final UserAccounts users;
+    private final UserAccountRepository users;
     private final PasswordEncoder passwords;
 
-    UserAdminController(UserAccounts users, PasswordEncoder passwords) {
+    UserAdminController(UserAccountRepository users, PasswordEncoder passwords) {
         this.users = users;
         this.passwords = passwords;
     }

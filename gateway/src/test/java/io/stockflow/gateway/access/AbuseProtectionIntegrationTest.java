@@ -4,7 +4,7 @@ import io.stockflow.gateway.support.GatewayClient;
 import io.stockflow.gateway.support.GatewayTest;
 import io.stockflow.gateway.token.AccessTokenIssuer;
 import io.stockflow.gateway.token.SigningKeyRing;
-import io.stockflow.gateway.token.SigningKeyStore;
+import io.stockflow.gateway.token.SigningKeyRepository;
 import io.stockflow.gateway.token.SigningKeys;
 import io.stockflow.common.security.AccessTokenVerifier;
 import io.stockflow.common.security.Role;
@@ -114,7 +114,7 @@ class AbuseProtectionIntegrationTest {
     void replicasShareSigningKeysThroughTheDatabase() {
         Clock clock = Clock.systemUTC();
         SigningKeyRing otherRing = new SigningKeyRing(clock);
-        SigningKeys otherReplica = new SigningKeys(new SigningKeyStore(db, transactions, null), otherRing, clock,
+        SigningKeys otherReplica = new SigningKeys(new SigningKeyRepository(db, transactions, null), otherRing, clock,
                 Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(30));
         otherReplica.initialise().block();
         assertThat(otherRing.currentKeyId()).isEqualTo(ring.currentKeyId());

@@ -12,12 +12,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class OutboxConfiguration {
 
     @Bean
-    Outbox outbox(DatabaseClient db, EventPublisher publisher) {
-        return new Outbox(db, publisher);
+    OutboxRepository outbox(DatabaseClient db, EventPublisher publisher) {
+        return new OutboxRepository(db, publisher);
     }
 
     @Bean
-    OutboxRelay outboxRelay(DatabaseClient db, EventPublisher publisher, MeterRegistry registry) {
-        return new OutboxRelay(db, publisher, registry);
+    OutboxRelay outboxRelay(OutboxRepository outbox, EventPublisher publisher, MeterRegistry registry) {
+        return new OutboxRelay(outbox, publisher, registry);
     }
 }

@@ -6,7 +6,7 @@ import io.stockflow.inventory.audit.AuditTrail;
 import io.stockflow.inventory.forecast.ForecastRepository;
 import io.stockflow.inventory.item.ItemRepository;
 import io.stockflow.inventory.ledger.LedgerRepository;
-import io.stockflow.inventory.outbox.Outbox;
+import io.stockflow.inventory.outbox.OutboxRepository;
 import io.stockflow.inventory.purchasing.PurchaseOrders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +28,9 @@ class PlanningConfiguration {
 
     @Bean
     PositionEvaluator positionEvaluator(DatabaseClient db, ReactiveTransactionManager transactions, Planning planning,
-                                        Outbox outbox, AuditTrail audit, ForecastRepository forecasts, Clock clock,
+                                        OutboxRepository outbox, AuditTrail audit, ForecastRepository forecasts, Clock clock,
                                         InventoryProperties properties, MeterRegistry registry) {
-        return new PositionEvaluator(db, TransactionalOperator.create(transactions), planning, outbox, audit,
-                forecasts, clock, properties.deadStockDays(), registry);
+        return new PositionEvaluator(new EvaluationRepository(db), TransactionalOperator.create(transactions),
+                planning, outbox, audit, forecasts, clock, properties.deadStockDays(), registry);
     }
 }

@@ -10,10 +10,13 @@ import io.stockflow.common.inventory.InventoryAlert;
 import io.stockflow.common.inventory.ReorderRecommended;
 import io.stockflow.inventory.audit.AuditTrail;
 import io.stockflow.inventory.forecast.ForecastRepository;
-import io.stockflow.inventory.outbox.Outbox;
+import io.stockflow.inventory.outbox.OutboxRepository;
+import io.stockflow.inventory.planning.EvaluationRepository.AlertState;
+import io.stockflow.inventory.planning.EvaluationRepository.AlertStateChange;
+import io.stockflow.inventory.planning.EvaluationRepository.Changed;
+import io.stockflow.inventory.planning.EvaluationRepository.Evaluated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -44,10 +47,10 @@ public class PositionEvaluator {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
-    private final DatabaseClient db;
+    private final EvaluationRepository positions;
     private final TransactionalOperator transaction;
     private final Planning planning;
-    private final Outbox outbox;
+    private final OutboxRepository outbox;
     private final AuditTrail audit;
     private final ForecastRepository forecasts;
     private final Clock clock;
@@ -57,10 +60,10 @@ public class PositionEvaluator {
     private final Counter recommended;
     private Instant lastSweep = Instant.EPOCH;
 
-    public PositionEvaluator(DatabaseClient db, TransactionalOperator transaction, Planning planning, Outbox outbox,
+    PositionEvaluator(EvaluationRepository positions, TransactionalOperator transaction, Planning planning, OutboxRepository outbox,
                              AuditTrail audit, ForecastRepository forecasts, Clock clock, int deadStockDays,
                              MeterRegistry registry) {
-        this.db = db;
+        this.positions = positions;
         this.transaction = transaction;
         this.planning = planning;
         this.outbox = outbox;
@@ -89,31 +92,21 @@ public class PositionEvaluator {
         }
     }
 
-    private record Changed(SeriesKey series, Instant changedAt) {
-    }
-
-    private record AlertState(boolean active, int episode) {
-    }
-
     /** @return how many positions were looked at */
     public int evaluateBatch() {
-        List<Changed> changed = db.sql("""
-                        SELECT store_id, product_id, changed_at FROM stock_position WHERE evaluated_at IS NULL
-                        ORDER BY changed_at LIMIT $1""").bind(0, BATCH)
-                .map(row -> new Changed(new SeriesKey(row.get("store_id", String.class),
-                        row.get("product_id", String.class)), row.get("changed_at", Instant.class)))
-                .all().collectList().block(TIMEOUT);
+        List<Changed> changed = positions.changed(BATCH).block(TIMEOUT);
         if (changed == null || changed.isEmpty()) {
             return 0;
         }
         Map<SeriesKey, Instant> versions = new LinkedHashMap<>();
         changed.forEach(c -> versions.put(c.series(), c.changedAt()));
         List<Planning.SeriesPlan> plans = planning.plan(versions.keySet()).collectList().block(TIMEOUT);
-        Map<SeriesKey, Map<String, AlertState>> states = alertStates(versions.keySet());
+        Map<SeriesKey, Map<String, AlertState>> states = positions.alertStates(versions.keySet())
+                .blockOptional(TIMEOUT).orElse(Map.of());
         Instant now = clock.instant();
-        List<Outbox.Pending> events = new ArrayList<>();
+        List<OutboxRepository.Pending> events = new ArrayList<>();
         List<AuditTrail.Entry> entries = new ArrayList<>();
-        List<Object[]> alertRows = new ArrayList<>();
+        List<AlertStateChange> alertChanges = new ArrayList<>();
         Map<UUID, AuditTrail.Entry> recommendationAudit = new HashMap<>();
         for (Planning.SeriesPlan plan : plans) {
             Set<String> active = activeAlerts(plan);
@@ -127,7 +120,7 @@ public class PositionEvaluator {
                     continue;
                 }
                 int episode = on ? before.episode() + 1 : before.episode();
-                alertRows.add(new Object[] {plan.series().storeId(), plan.series().productId(), kind, on, episode});
+                alertChanges.add(new AlertStateChange(plan.series(), kind, on, episode));
                 InventoryAlert alert = alert(plan, kind, episode, now);
                 String type = on ? EventTypes.INVENTORY_ALERT_RAISED : EventTypes.INVENTORY_ALERT_CLEARED;
                 events.add(outbox.event(Topics.INVENTORY_ALERTS, type, DeterministicUuid.of("inventory-alert:"
@@ -157,8 +150,8 @@ public class PositionEvaluator {
                     recommended.increment(fresh.stream().filter(recommendationAudit::containsKey).count());
                     return audit.recordAll(all);
                 })
-                .then(saveAlertStates(alertRows))
-                .then(markEvaluated(plans, versions));
+                .then(positions.saveAlertStates(alertChanges))
+                .then(positions.markEvaluated(plans.stream().map(plan -> evaluated(plan, versions)).toList()));
         transaction.transactional(write).block(TIMEOUT);
         return changed.size();
     }
@@ -182,71 +175,15 @@ public class PositionEvaluator {
                 || Math.abs(plan.position().orderQuantity().doubleValue() - plan.plan().orderQuantity()) >= 0.5;
     }
 
-    private Map<SeriesKey, Map<String, AlertState>> alertStates(Set<SeriesKey> keys) {
-        Map<SeriesKey, Map<String, AlertState>> states = new HashMap<>();
-        db.sql("""
-                        SELECT store_id, product_id, kind, active, episode FROM alert_state
-                        WHERE (store_id, product_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))""")
-                .bind(0, keys.stream().map(SeriesKey::storeId).toArray(String[]::new))
-                .bind(1, keys.stream().map(SeriesKey::productId).toArray(String[]::new))
-                .map(row -> Map.entry(new SeriesKey(row.get("store_id", String.class),
-                        row.get("product_id", String.class)), Map.entry(row.get("kind", String.class),
-                        new AlertState(row.get("active", Boolean.class), row.get("episode", Integer.class)))))
-                .all().collectList().blockOptional(TIMEOUT).orElse(List.of())
-                .forEach(entry -> states.computeIfAbsent(entry.getKey(), k -> new HashMap<>())
-                        .put(entry.getValue().getKey(), entry.getValue().getValue()));
-        return states;
-    }
-
-    private Mono<Void> saveAlertStates(List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return Mono.empty();
+    private static Evaluated evaluated(Planning.SeriesPlan series, Map<SeriesKey, Instant> versions) {
+        Instant version = versions.get(series.series());
+        ReorderPlanner.Plan plan = series.plan();
+        if (plan == null) {
+            return new Evaluated(series.series(), version, null, null, null, null);
         }
-        return db.sql("""
-                        INSERT INTO alert_state AS a (store_id, product_id, kind, active, episode)
-                        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::int[])
-                        ON CONFLICT (store_id, product_id, kind) DO UPDATE SET active = excluded.active,
-                            episode = excluded.episode, changed_at = now()""")
-                .bind(0, rows.stream().map(r -> (String) r[0]).toArray(String[]::new))
-                .bind(1, rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
-                .bind(2, rows.stream().map(r -> (String) r[2]).toArray(String[]::new))
-                .bind(3, rows.stream().map(r -> (Boolean) r[3]).toArray(Boolean[]::new))
-                .bind(4, rows.stream().map(r -> (Integer) r[4]).toArray(Integer[]::new)).then();
-    }
-
-    private Mono<Void> markEvaluated(List<Planning.SeriesPlan> plans, Map<SeriesKey, Instant> versions) {
-        int n = plans.size();
-        String[] stores = new String[n];
-        String[] products = new String[n];
-        String[] changedAt = new String[n];
-        Double[] reorderPoints = new Double[n];
-        Double[] quantities = new Double[n];
-        Double[] safety = new Double[n];
-        Double[] cover = new Double[n];
-        for (int i = 0; i < n; i++) {
-            Planning.SeriesPlan plan = plans.get(i);
-            stores[i] = plan.series().storeId();
-            products[i] = plan.series().productId();
-            changedAt[i] = versions.get(plan.series()).toString();
-            if (plan.plan() != null) {
-                reorderPoints[i] = round(plan.plan().reorderPoint());
-                quantities[i] = round(plan.plan().orderQuantity());
-                safety[i] = round(plan.plan().safetyStock());
-                cover[i] = plan.plan().daysOfCover() == null ? null
-                        : Math.min(round(plan.plan().daysOfCover()), 9_999_999_999.0);
-            }
-        }
-        return db.sql("""
-                        UPDATE stock_position p SET reorder_point = u.reorder_point, order_quantity = u.order_quantity,
-                            safety_stock = u.safety_stock, days_of_cover = u.days_of_cover, evaluated_at = now()
-                        FROM unnest($1::text[], $2::text[], $3::text[]::timestamptz[], $4::float8[], $5::float8[],
-                                    $6::float8[], $7::float8[])
-                            AS u(store_id, product_id, changed_at, reorder_point, order_quantity, safety_stock,
-                                 days_of_cover)
-                        WHERE p.store_id = u.store_id AND p.product_id = u.product_id
-                          AND p.changed_at = u.changed_at""")
-                .bind(0, stores).bind(1, products).bind(2, changedAt).bind(3, reorderPoints).bind(4, quantities)
-                .bind(5, safety).bind(6, cover).then();
+        return new Evaluated(series.series(), version, round(plan.reorderPoint()), round(plan.orderQuantity()),
+                round(plan.safetyStock()), plan.daysOfCover() == null ? null
+                : Math.min(round(plan.daysOfCover()), 9_999_999_999.0));
     }
 
     private static double round(double value) {
@@ -259,14 +196,9 @@ public class PositionEvaluator {
         if (Duration.between(lastSweep, now).compareTo(SWEEP_EVERY) < 0) {
             return;
         }
-        db.sql("""
-                        UPDATE stock_position p SET changed_at = now(), evaluated_at = NULL
-                        WHERE on_hand > 0 AND last_movement_at < $1 AND evaluated_at IS NOT NULL
-                          AND NOT EXISTS (SELECT 1 FROM alert_state a WHERE a.store_id = p.store_id
-                                          AND a.product_id = p.product_id AND a.kind = 'dead_stock' AND a.active)""")
-                .bind(0, now.minus(Duration.ofDays(deadStockDays))).then()
+        positions.requeueUnmoved(now.minus(Duration.ofDays(deadStockDays)))
                 .then(forecasts.purgeProcessedBefore(now.minus(Duration.ofDays(35))))
-                .then(db.sql("DELETE FROM outbox WHERE sent_at < $1").bind(0, now.minus(Duration.ofDays(7))).then())
+                .then(outbox.purgeSentBefore(now.minus(Duration.ofDays(7))))
                 .block(TIMEOUT);
         lastSweep = now;
     }

@@ -1,18 +1,15 @@
 package io.stockflow.inventory.purchasing;
 
-import io.r2dbc.spi.Readable;
 import io.stockflow.common.events.DeterministicUuid;
 import io.stockflow.common.series.SeriesKey;
 import io.stockflow.common.web.FieldViolation;
 import io.stockflow.common.web.Problems;
-import io.stockflow.inventory.Sql;
 import io.stockflow.inventory.audit.AuditTrail;
 import io.stockflow.inventory.item.ItemRepository;
 import io.stockflow.inventory.item.ItemTerms;
 import io.stockflow.inventory.item.ResolvedTerms;
 import io.stockflow.inventory.ledger.LedgerRepository;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,7 +35,7 @@ import java.util.UUID;
  */
 public class PurchaseOrders {
 
-    private final DatabaseClient db;
+    private final PurchaseOrderRepository repository;
     private final TransactionalOperator transaction;
     private final ItemRepository items;
     private final LedgerRepository ledger;
@@ -46,9 +43,9 @@ public class PurchaseOrders {
     private final Clock clock;
     private final ZoneId zone;
 
-    public PurchaseOrders(DatabaseClient db, TransactionalOperator transaction, ItemRepository items,
+    PurchaseOrders(PurchaseOrderRepository repository, TransactionalOperator transaction, ItemRepository items,
                           LedgerRepository ledger, AuditTrail audit, Clock clock, ZoneId zone) {
-        this.db = db;
+        this.repository = repository;
         this.transaction = transaction;
         this.items = items;
         this.ledger = ledger;
@@ -122,42 +119,21 @@ public class PurchaseOrders {
                                  Map<String, ItemTerms> terms) {
         UUID id = idempotencyKey == null ? UUID.randomUUID() : DeterministicUuid.of("purchase-order:" + idempotencyKey);
         String origin = request.origin() == null ? "manual" : request.origin();
-        DatabaseClient.GenericExecuteSpec order = db.sql("""
-                        INSERT INTO purchase_order (purchase_order_id, supplier_id, store_id, status, origin,
-                                                    idempotency_key, currency, note, expected_at, created_by)
-                        VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9)""")
-                .bind(0, id).bind(1, request.supplierId()).bind(2, request.storeId()).bind(3, origin);
-        order = Sql.bind(order, 4, idempotencyKey, String.class).bind(5, currency);
-        order = Sql.bind(order, 6, request.note(), String.class);
-        order = Sql.bind(order, 7, request.expectedAt(), LocalDate.class);
-        order = Sql.bind(order, 8, actor, String.class);
-        int n = request.lines().size();
-        Integer[] numbers = new Integer[n];
-        String[] products = new String[n];
-        BigDecimal[] quantities = new BigDecimal[n];
-        BigDecimal[] costs = new BigDecimal[n];
-        for (int i = 0; i < n; i++) {
-            NewPurchaseOrder.Line line = request.lines().get(i);
-            numbers[i] = i + 1;
-            products[i] = line.productId();
-            quantities[i] = line.quantity();
-            costs[i] = line.unitCost() != null ? line.unitCost() : terms.get(line.productId()).unitCost();
-        }
-        Mono<Void> lines = db.sql("""
-                        INSERT INTO purchase_order_line (purchase_order_id, line_number, product_id, quantity,
-                                                         unit_cost)
-                        SELECT $1, * FROM unnest($2::int[], $3::text[], $4::numeric[], $5::numeric[])""")
-                .bind(0, id).bind(1, numbers).bind(2, products).bind(3, quantities).bind(4, costs).then();
-        return order.then().then(lines).then(get(id))
+        List<PurchaseOrderRepository.DraftLine> lines = request.lines().stream()
+                .map(line -> new PurchaseOrderRepository.DraftLine(line.productId(), line.quantity(),
+                        line.unitCost() != null ? line.unitCost() : terms.get(line.productId()).unitCost()))
+                .toList();
+        PurchaseOrderRepository.Draft draft = new PurchaseOrderRepository.Draft(id, request.supplierId(),
+                request.storeId(), origin, idempotencyKey, currency, request.note(), request.expectedAt(), actor,
+                lines);
+        return repository.insert(draft).then(get(id))
                 .flatMap(created -> audit.record(actor, "purchase_order.created", "purchase_order", id.toString(),
                                 summary(created))
                         .thenReturn(new Created(created, false)));
     }
 
     private Mono<PurchaseOrder> byKey(String idempotencyKey) {
-        return db.sql("SELECT purchase_order_id FROM purchase_order WHERE idempotency_key = $1")
-                .bind(0, idempotencyKey).map(row -> row.get("purchase_order_id", UUID.class)).one()
-                .flatMap(this::get);
+        return repository.idOfKey(idempotencyKey).flatMap(this::get);
     }
 
     private static boolean sameRequest(PurchaseOrder existing, NewPurchaseOrder request) {
@@ -177,38 +153,11 @@ public class PurchaseOrders {
     }
 
     public Mono<PurchaseOrder> get(UUID id) {
-        return db.sql("SELECT * FROM purchase_order WHERE purchase_order_id = $1").bind(0, id)
-                .map(PurchaseOrders::order).one()
-                .flatMap(order -> lines(id).collectList().map(order::withLines));
-    }
-
-    private Flux<PurchaseOrder.Line> lines(UUID id) {
-        return db.sql("SELECT * FROM purchase_order_line WHERE purchase_order_id = $1 ORDER BY line_number")
-                .bind(0, id)
-                .map(row -> new PurchaseOrder.Line(row.get("line_number", Integer.class),
-                        row.get("product_id", String.class), row.get("quantity", BigDecimal.class),
-                        row.get("received_quantity", BigDecimal.class), row.get("unit_cost", BigDecimal.class)))
-                .all();
+        return repository.get(id);
     }
 
     public Flux<PurchaseOrder> list(String status, String supplierId, String storeId, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM purchase_order WHERE true");
-        List<Object> values = new ArrayList<>();
-        for (String[] filter : new String[][] {{"status", status}, {"supplier_id", supplierId},
-                {"store_id", storeId}}) {
-            if (filter[1] != null) {
-                values.add(filter[1]);
-                sql.append(" AND ").append(filter[0]).append(" = $").append(values.size());
-            }
-        }
-        sql.append(" ORDER BY created_at DESC, purchase_order_id OFFSET ").append(offset).append(" LIMIT ")
-                .append(limit);
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
-        for (int i = 0; i < values.size(); i++) {
-            spec = spec.bind(i, values.get(i));
-        }
-        return spec.map(PurchaseOrders::order).all().concatMap(order -> lines(order.purchaseOrderId())
-                .collectList().map(order::withLines));
+        return repository.list(status, supplierId, storeId, offset, limit);
     }
 
     /**
@@ -224,11 +173,7 @@ public class PurchaseOrders {
             case "send" -> "sent";
             default -> "closed";
         };
-        Mono<PurchaseOrder> moved = db.sql("UPDATE purchase_order SET status = $2, " + stamp + "_at = now(), "
-                        + stamp + "_by = $3, version = version + 1 WHERE purchase_order_id = $1 AND status = ANY($4)"
-                        + " RETURNING purchase_order_id")
-                .bind(0, id).bind(1, target.wire()).bind(2, actor).bind(3, allowed)
-                .map(row -> row.get("purchase_order_id", UUID.class)).one()
+        Mono<PurchaseOrder> moved = repository.transition(id, target, stamp, actor, allowed)
                 .switchIfEmpty(get(id)
                         .switchIfEmpty(Mono.error(() -> notFound(id)))
                         .flatMap(current -> Mono.error(Problems.exception(HttpStatus.CONFLICT, "invalid-transition",
@@ -244,8 +189,7 @@ public class PurchaseOrders {
     private Mono<Void> effects(PurchaseOrder order, String action) {
         if (action.equals("send")) {
             Mono<Void> expected = order.expectedAt() != null ? Mono.empty() : expectedArrival(order)
-                    .flatMap(day -> db.sql("UPDATE purchase_order SET expected_at = $2 WHERE purchase_order_id = $1")
-                            .bind(0, order.purchaseOrderId()).bind(1, day).then());
+                    .flatMap(day -> repository.setExpectedAt(order.purchaseOrderId(), day));
             return Flux.fromIterable(order.lines())
                     .concatMap(line -> ledger.changeOnOrder(order.storeId(), line.productId(), line.quantity()))
                     .then(expected);
@@ -276,49 +220,21 @@ public class PurchaseOrders {
         if (keys.isEmpty()) {
             return Flux.empty();
         }
-        return db.sql("""
-                        SELECT o.store_id, l.product_id, o.expected_at,
-                               sum(greatest(l.quantity - l.received_quantity, 0)) AS outstanding
-                        FROM purchase_order o JOIN purchase_order_line l USING (purchase_order_id)
-                        WHERE o.status IN ('sent', 'partially_received')
-                          AND (o.store_id, l.product_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-                        GROUP BY o.store_id, l.product_id, o.expected_at""")
-                .bind(0, keys.stream().map(SeriesKey::storeId).toArray(String[]::new))
-                .bind(1, keys.stream().map(SeriesKey::productId).toArray(String[]::new))
-                .map(row -> new OpenReceipt(new SeriesKey(row.get("store_id", String.class),
-                        row.get("product_id", String.class)), row.get("expected_at", LocalDate.class),
-                        row.get("outstanding", BigDecimal.class))).all();
+        return repository.openReceipts(keys);
     }
 
     /** Books a receipt against an open order line: received quantity, on-order, status and the learned lead time. */
     Mono<PurchaseOrder> receive(UUID id, String productId, BigDecimal quantity, Instant receivedAt, String actor) {
-        return db.sql("SELECT * FROM purchase_order WHERE purchase_order_id = $1 FOR UPDATE").bind(0, id)
-                .map(PurchaseOrders::order).one()
-                .flatMap(order -> lines(id).collectList().map(order::withLines))
+        return repository.getForUpdate(id)
                 .flatMap(order -> {
                     PurchaseOrder.Line line = order.lines().stream()
                             .filter(candidate -> candidate.productId().equals(productId)).findFirst().orElse(null);
                     BigDecimal reduceOnOrder = line.outstanding().min(quantity);
                     boolean first = line.receivedQuantity().signum() == 0;
-                    Mono<Void> updateLine = db.sql("""
-                                    UPDATE purchase_order_line SET received_quantity = received_quantity + $3,
-                                        first_received_at = coalesce(first_received_at, $4)
-                                    WHERE purchase_order_id = $1 AND line_number = $2""")
-                            .bind(0, id).bind(1, line.lineNumber()).bind(2, quantity).bind(3, receivedAt).then();
-                    Mono<Void> observe = !first ? Mono.empty() : db.sql("""
-                                    INSERT INTO lead_time_observation (supplier_id, store_id, product_id,
-                                        purchase_order_id, sent_at, received_at, days)
-                                    VALUES ($1, $2, $3, $4, $5, $6,
-                                            greatest(extract(epoch FROM $6::timestamptz - $5::timestamptz) / 86400, 0))
-                                    ON CONFLICT DO NOTHING""")
-                            .bind(0, order.supplierId()).bind(1, order.storeId()).bind(2, productId).bind(3, id)
-                            .bind(4, order.sentAt()).bind(5, receivedAt).then();
-                    Mono<Void> status = db.sql("""
-                                    UPDATE purchase_order SET version = version + 1, status = CASE
-                                        WHEN (SELECT bool_and(received_quantity >= quantity) FROM purchase_order_line
-                                              WHERE purchase_order_id = $1) THEN 'received'
-                                        ELSE 'partially_received' END
-                                    WHERE purchase_order_id = $1""").bind(0, id).then();
+                    Mono<Void> updateLine = repository.addReceived(id, line.lineNumber(), quantity, receivedAt);
+                    Mono<Void> observe = first ? repository.observeLeadTime(order, productId, receivedAt)
+                            : Mono.empty();
+                    Mono<Void> status = repository.updateReceiptStatus(id);
                     return updateLine.then(observe).then(status)
                             .then(ledger.changeOnOrder(order.storeId(), productId, reduceOnOrder.negate()))
                             .then(get(id))
@@ -352,16 +268,5 @@ public class PurchaseOrders {
     private static RuntimeException invalid(List<FieldViolation> errors) {
         return new io.stockflow.common.web.ApiProblemException(Problems.invalidInput(
                 errors.size() + " invalid field(s)", errors));
-    }
-
-    private static PurchaseOrder order(Readable row) {
-        return new PurchaseOrder(row.get("purchase_order_id", UUID.class), row.get("supplier_id", String.class),
-                row.get("store_id", String.class), row.get("status", String.class), row.get("origin", String.class),
-                row.get("currency", String.class), row.get("note", String.class),
-                row.get("expected_at", LocalDate.class), row.get("created_at", Instant.class),
-                row.get("created_by", String.class), row.get("approved_at", Instant.class),
-                row.get("approved_by", String.class), row.get("sent_at", Instant.class),
-                row.get("sent_by", String.class), row.get("closed_at", Instant.class),
-                row.get("closed_by", String.class), row.get("version", Integer.class), List.of());
     }
 }

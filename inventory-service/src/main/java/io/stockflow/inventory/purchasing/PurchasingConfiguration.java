@@ -19,8 +19,8 @@ class PurchasingConfiguration {
     PurchaseOrders purchaseOrders(DatabaseClient db, ReactiveTransactionManager transactions, ItemRepository items,
                                   LedgerRepository ledger, AuditTrail audit, Clock clock,
                                   InventoryProperties properties) {
-        return new PurchaseOrders(db, TransactionalOperator.create(transactions), items, ledger, audit, clock,
-                properties.zone());
+        return new PurchaseOrders(new PurchaseOrderRepository(db), TransactionalOperator.create(transactions), items,
+                ledger, audit, clock, properties.zone());
     }
 
     @Bean

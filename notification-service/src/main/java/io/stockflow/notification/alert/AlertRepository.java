@@ -118,6 +118,30 @@ public class AlertRepository {
                 .bind(0, id).bind(1, actor).map(row -> row.get("alert_id", UUID.class)).one().flatMap(this::get);
     }
 
+    /**
+     * Removes up to {@code limit} alerts resolved before {@code cutoff}, with their routes, deliveries and delivery
+     * log; an alert with a delivery still under way stays.
+     *
+     * @return how many alerts were removed
+     */
+    public Mono<Long> pruneResolvedBefore(Instant cutoff, int limit) {
+        // Foreign keys are checked at the end of the statement, after every CTE has deleted its part.
+        return db.sql("""
+                        WITH old AS (
+                            SELECT alert_id FROM alert a
+                            WHERE status = 'resolved' AND resolved_at < $1
+                              AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.alert_id = a.alert_id
+                                              AND d.status IN ('pending', 'retrying', 'sending'))
+                            ORDER BY resolved_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+                        attempts AS (
+                            DELETE FROM delivery_attempt WHERE delivery_id IN (
+                                SELECT delivery_id FROM delivery WHERE alert_id IN (SELECT alert_id FROM old))),
+                        deliveries AS (DELETE FROM delivery WHERE alert_id IN (SELECT alert_id FROM old)),
+                        routes AS (DELETE FROM alert_route WHERE alert_id IN (SELECT alert_id FROM old))
+                        DELETE FROM alert WHERE alert_id IN (SELECT alert_id FROM old)""")
+                .bind(0, cutoff).bind(1, limit).fetch().rowsUpdated();
+    }
+
     private Alert alert(Readable row) {
         return new Alert(row.get("alert_id", UUID.class), row.get("type", String.class),
                 row.get("severity", String.class), row.get("store_id", String.class),

@@ -1,9 +1,11 @@
 package io.stockflow.notification.delivery;
 
+import io.stockflow.notification.channel.DeliveryOutcome;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +17,66 @@ public class DeliveryRepository {
 
     public DeliveryRepository(DatabaseClient db) {
         this.db = db;
+    }
+
+    /**
+     * A delivery claimed for an attempt.
+     *
+     * @param replayedAfter attempts made before an operator sent it again (the retry policy counts after them)
+     */
+    record Claimed(UUID deliveryId, UUID alertId, UUID subscriptionId, String action, int attempt,
+                   int replayedAfter, Instant createdAt) {
+    }
+
+    /**
+     * Claims up to {@code limit} deliveries due now, and those whose replica died mid-send (lease expired), for
+     * one attempt each under a lease; rows another replica is claiming are skipped, not waited for.
+     */
+    Mono<List<Claimed>> claim(int limit, Duration lease) {
+        // Two ordered scans of the partial indexes rather than one OR: a plain index scan skips (and marks) the
+        // entries of rows already sent, where a bitmap scan would visit every one of them until the next vacuum.
+        return db.sql("""
+                        WITH due AS (
+                            SELECT delivery_id FROM delivery
+                            WHERE status IN ('pending', 'retrying') AND next_attempt_at <= now()
+                            ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED),
+                        abandoned AS (
+                            SELECT delivery_id FROM delivery
+                            WHERE status = 'sending' AND lease_until < now()
+                            ORDER BY lease_until LIMIT $1 FOR UPDATE SKIP LOCKED)
+                        UPDATE delivery d SET status = 'sending', attempts = d.attempts + 1,
+                            lease_until = now() + make_interval(secs => $2)
+                        WHERE delivery_id IN (SELECT delivery_id FROM due UNION ALL SELECT delivery_id FROM abandoned)
+                        RETURNING delivery_id, alert_id, subscription_id, action, attempts, replayed_after, created_at""")
+                .bind(0, limit).bind(1, (double) lease.toSeconds())
+                .map(row -> new Claimed(row.get("delivery_id", UUID.class), row.get("alert_id", UUID.class),
+                        row.get("subscription_id", UUID.class), row.get("action", String.class),
+                        row.get("attempts", Integer.class), row.get("replayed_after", Integer.class),
+                        row.get("created_at", Instant.class)))
+                .all().collectList();
+    }
+
+    /**
+     * Logs an attempt and sets the delivery's new state in one statement: one round trip, one commit.
+     *
+     * @param next when to try again (retrying), else null
+     */
+    Mono<Void> recordAttempt(UUID deliveryId, int attempt, String outcomeName, String status, Instant next,
+                             DeliveryOutcome outcome) {
+        var update = db.sql("""
+                        WITH logged AS (
+                            INSERT INTO delivery_attempt (delivery_id, attempt, outcome, status, detail)
+                            VALUES ($1, $6, $7, $4, $8) ON CONFLICT DO NOTHING)
+                        UPDATE delivery SET status = $2, next_attempt_at = $3, lease_until = NULL, last_status = $4,
+                            last_error = $5, delivered_at = CASE WHEN $2 = 'delivered' THEN now() END
+                        WHERE delivery_id = $1""")
+                .bind(0, deliveryId).bind(1, status).bind(5, attempt).bind(6, outcomeName);
+        update = next == null ? update.bindNull(2, Instant.class) : update.bind(2, next);
+        update = outcome.status() == null ? update.bindNull(3, Integer.class) : update.bind(3, outcome.status());
+        update = outcome.delivered() || outcome.detail() == null ? update.bindNull(4, String.class)
+                : update.bind(4, outcome.detail());
+        update = outcome.detail() == null ? update.bindNull(7, String.class) : update.bind(7, outcome.detail());
+        return update.then();
     }
 
     /** Adds deliveries; one already planned under the same id (a redelivered event) is left as it is. */

@@ -10,9 +10,9 @@ import io.stockflow.notification.channel.ChannelSenders;
 import io.stockflow.notification.channel.DeliveryOutcome;
 import io.stockflow.notification.channel.Message;
 import io.stockflow.notification.channel.RetryPolicy;
+import io.stockflow.notification.delivery.DeliveryRepository.Claimed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -44,7 +44,7 @@ public class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final DatabaseClient db;
+    private final DeliveryRepository deliveries;
     private final AlertRepository alerts;
     private final ChannelRepository channels;
     private final ChannelSenders senders;
@@ -62,10 +62,10 @@ public class DeliveryWorker {
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
     private final Object draining = new Object();
 
-    public DeliveryWorker(DatabaseClient db, AlertRepository alerts, ChannelRepository channels,
+    public DeliveryWorker(DeliveryRepository deliveries, AlertRepository alerts, ChannelRepository channels,
                           ChannelSenders senders, PurchaseOrderAction purchaseOrders, RetryPolicy retry,
                           Clock clock, int concurrency, Duration lease, MeterRegistry registry) {
-        this.db = db;
+        this.deliveries = deliveries;
         this.alerts = alerts;
         this.channels = channels;
         this.senders = senders;
@@ -106,7 +106,7 @@ public class DeliveryWorker {
             int total = 0;
             int claimed;
             do {
-                List<Claimed> batch = claim(concurrency * 4);
+                List<Claimed> batch = deliveries.claim(concurrency * 4, lease).block(TIMEOUT);
                 claimed = batch.size();
                 total += claimed;
                 BatchContext context = claimed == 0 ? null : context(batch);
@@ -117,35 +117,6 @@ public class DeliveryWorker {
             } while (claimed >= concurrency * 4);
             return total;
         }
-    }
-
-    /** @param replayedAfter attempts made before an operator sent it again (the retry policy counts after them) */
-    private record Claimed(UUID deliveryId, UUID alertId, UUID subscriptionId, String action, int attempt,
-                           int replayedAfter, Instant createdAt) {
-    }
-
-    private List<Claimed> claim(int limit) {
-        // Two ordered scans of the partial indexes rather than one OR: a plain index scan skips (and marks) the
-        // entries of rows already sent, where a bitmap scan would visit every one of them until the next vacuum.
-        return db.sql("""
-                        WITH due AS (
-                            SELECT delivery_id FROM delivery
-                            WHERE status IN ('pending', 'retrying') AND next_attempt_at <= now()
-                            ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED),
-                        abandoned AS (
-                            SELECT delivery_id FROM delivery
-                            WHERE status = 'sending' AND lease_until < now()
-                            ORDER BY lease_until LIMIT $1 FOR UPDATE SKIP LOCKED)
-                        UPDATE delivery d SET status = 'sending', attempts = d.attempts + 1,
-                            lease_until = now() + make_interval(secs => $2)
-                        WHERE delivery_id IN (SELECT delivery_id FROM due UNION ALL SELECT delivery_id FROM abandoned)
-                        RETURNING delivery_id, alert_id, subscription_id, action, attempts, replayed_after, created_at""")
-                .bind(0, limit).bind(1, (double) lease.toSeconds())
-                .map(row -> new Claimed(row.get("delivery_id", UUID.class), row.get("alert_id", UUID.class),
-                        row.get("subscription_id", UUID.class), row.get("action", String.class),
-                        row.get("attempts", Integer.class), row.get("replayed_after", Integer.class),
-                        row.get("created_at", Instant.class)))
-                .all().collectList().block(TIMEOUT);
     }
 
     /** What a claimed batch's deliveries are about and go through, read in three queries for the whole batch. */
@@ -222,21 +193,8 @@ public class DeliveryWorker {
                 .tag("channel", channelType).tag("outcome", status).register(registry).increment();
         String outcomeName = outcome.delivered() ? "delivered" : outcome.retryable() ? "failed_retryable"
                 : "failed_permanent";
-        // The attempt's log line and the delivery's new state in one statement: one round trip, one commit.
-        var update = db.sql("""
-                        WITH logged AS (
-                            INSERT INTO delivery_attempt (delivery_id, attempt, outcome, status, detail)
-                            VALUES ($1, $6, $7, $4, $8) ON CONFLICT DO NOTHING)
-                        UPDATE delivery SET status = $2, next_attempt_at = $3, lease_until = NULL, last_status = $4,
-                            last_error = $5, delivered_at = CASE WHEN $2 = 'delivered' THEN now() END
-                        WHERE delivery_id = $1""")
-                .bind(0, delivery.deliveryId()).bind(1, status).bind(5, delivery.attempt()).bind(6, outcomeName);
-        update = next == null ? update.bindNull(2, Instant.class) : update.bind(2, next);
-        update = outcome.status() == null ? update.bindNull(3, Integer.class) : update.bind(3, outcome.status());
-        update = outcome.delivered() || outcome.detail() == null ? update.bindNull(4, String.class)
-                : update.bind(4, outcome.detail());
-        update = outcome.detail() == null ? update.bindNull(7, String.class) : update.bind(7, outcome.detail());
-        update.then().block(TIMEOUT);
+        deliveries.recordAttempt(delivery.deliveryId(), delivery.attempt(), outcomeName, status, next, outcome)
+                .block(TIMEOUT);
         if (status.equals("dead")) {
             log.warn("Delivery {} of alert {} given up after {} attempts: {}", delivery.deliveryId(),
                     delivery.alertId(), delivery.attempt(), outcome.detail());

@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockflow.notification.delivery.DeliveryRepository;
 import io.stockflow.notification.delivery.PlannedDelivery;
+import io.stockflow.notification.routing.AlertRouteRepository.DueRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -29,7 +29,7 @@ public class Escalator {
     private static final Logger log = LoggerFactory.getLogger(Escalator.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final DatabaseClient db;
+    private final AlertRouteRepository routes;
     private final RuleRepository rules;
     private final DeliveryRepository deliveries;
     private final TransactionalOperator transaction;
@@ -37,9 +37,9 @@ public class Escalator {
     private final Runnable deliveriesDue;
     private final Counter escalated;
 
-    public Escalator(DatabaseClient db, RuleRepository rules, DeliveryRepository deliveries,
+    public Escalator(AlertRouteRepository routes, RuleRepository rules, DeliveryRepository deliveries,
                      TransactionalOperator transaction, Clock clock, Runnable deliveriesDue, MeterRegistry registry) {
-        this.db = db;
+        this.routes = routes;
         this.rules = rules;
         this.deliveries = deliveries;
         this.transaction = transaction;
@@ -47,9 +47,6 @@ public class Escalator {
         this.deliveriesDue = deliveriesDue;
         this.escalated = Counter.builder("stockflow.notification.escalations")
                 .description("escalation steps taken for unacknowledged alerts").register(registry);
-    }
-
-    private record Due(UUID alertId, UUID ruleId, int level, String status) {
     }
 
     @Scheduled(fixedDelayString = "${stockflow.notification.escalation-interval}")
@@ -66,21 +63,14 @@ public class Escalator {
     /** @return the steps taken */
     public int escalate() {
         Instant now = clock.instant();
-        List<Due> due = db.sql("""
-                        SELECT r.alert_id, r.rule_id, r.escalation_level, a.status FROM alert_route r
-                        JOIN alert a USING (alert_id)
-                        WHERE r.next_escalation_at <= $1 ORDER BY r.next_escalation_at LIMIT 500""")
-                .bind(0, now)
-                .map(row -> new Due(row.get("alert_id", UUID.class), row.get("rule_id", UUID.class),
-                        row.get("escalation_level", Integer.class), row.get("status", String.class)))
-                .all().collectList().block(TIMEOUT);
+        List<DueRoute> due = routes.due(now, 500).collectList().block(TIMEOUT);
         int steps = 0;
-        for (Due route : due == null ? List.<Due>of() : due) {
+        for (DueRoute route : due == null ? List.<DueRoute>of() : due) {
             Rule rule = rules.get(route.ruleId()).block(TIMEOUT);
             List<RuleDefinition.EscalationStep> ladder = rule == null ? List.of()
                     : rule.definition().escalationSteps();
-            if (!route.status().equals("open") || route.level() >= ladder.size()) {
-                moveOn(route, null).block(TIMEOUT);
+            if (!route.alertStatus().equals("open") || route.level() >= ladder.size()) {
+                routes.moveOn(route, null).block(TIMEOUT);
                 continue;
             }
             RuleDefinition.EscalationStep step = ladder.get(route.level());
@@ -93,7 +83,7 @@ public class Escalator {
             }
             Instant next = level < ladder.size() ? now.plus(Duration.ofMinutes(ladder.get(level).afterMinutes()))
                     : null;
-            Boolean moved = transaction.transactional(moveOn(route, next)
+            Boolean moved = transaction.transactional(routes.moveOn(route, next)
                     .flatMap(ok -> ok ? deliveries.plan(planned).thenReturn(true) : Mono.just(false)))
                     .block(TIMEOUT);
             if (Boolean.TRUE.equals(moved)) {
@@ -102,14 +92,5 @@ public class Escalator {
             }
         }
         return steps;
-    }
-
-    private Mono<Boolean> moveOn(Due route, Instant next) {
-        var spec = db.sql("""
-                        UPDATE alert_route SET escalation_level = $3 + 1, next_escalation_at = $4
-                        WHERE alert_id = $1 AND rule_id = $2 AND escalation_level = $3""")
-                .bind(0, route.alertId()).bind(1, route.ruleId()).bind(2, route.level());
-        spec = next == null ? spec.bindNull(3, Instant.class) : spec.bind(3, next);
-        return spec.fetch().rowsUpdated().map(updated -> updated > 0);
     }
 }

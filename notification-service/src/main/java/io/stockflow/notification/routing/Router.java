@@ -4,8 +4,8 @@ import io.stockflow.common.events.DeterministicUuid;
 import io.stockflow.notification.alert.IncomingAlert;
 import io.stockflow.notification.delivery.DeliveryRepository;
 import io.stockflow.notification.delivery.PlannedDelivery;
+import io.stockflow.notification.routing.AlertRouteRepository.Route;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,13 +28,13 @@ public class Router {
 
     static final String PURCHASE_ORDER_ACTION = "create_purchase_order";
 
-    private final DatabaseClient db;
+    private final AlertRouteRepository routes;
     private final ReactiveStringRedisTemplate redis;
     private final DeliveryRepository deliveries;
     private final Clock clock;
 
-    public Router(DatabaseClient db, ReactiveStringRedisTemplate redis, DeliveryRepository deliveries, Clock clock) {
-        this.db = db;
+    public Router(AlertRouteRepository routes, ReactiveStringRedisTemplate redis, DeliveryRepository deliveries, Clock clock) {
+        this.routes = routes;
         this.redis = redis;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -49,17 +49,14 @@ public class Router {
                 .collectList()
                 .flatMap(plans -> {
                     List<PlannedDelivery> all = new ArrayList<>();
-                    List<Route> routes = new ArrayList<>();
+                    List<Route> taken = new ArrayList<>();
                     for (Plan plan : plans) {
                         all.addAll(plan.deliveries());
-                        routes.add(plan.route());
+                        taken.add(plan.route());
                     }
-                    return saveRoutes(routes).then(deliveries.plan(all))
+                    return routes.save(taken).then(deliveries.plan(all))
                             .thenReturn(all.stream().filter(d -> d.status().equals("pending")).count());
                 });
-    }
-
-    private record Route(UUID alertId, UUID ruleId, Instant nextEscalationAt) {
     }
 
     private record Plan(Route route, List<PlannedDelivery> deliveries) {
@@ -115,20 +112,6 @@ public class Router {
                             + definition.throttle().max() + " alerts in " + definition.throttle().perMinutes()
                             + " minutes through this rule" : "");
         });
-    }
-
-    private Mono<Void> saveRoutes(List<Route> routes) {
-        if (routes.isEmpty()) {
-            return Mono.empty();
-        }
-        return db.sql("""
-                        INSERT INTO alert_route (alert_id, rule_id, next_escalation_at)
-                        SELECT * FROM unnest($1::text[]::uuid[], $2::text[]::uuid[], $3::text[]::timestamptz[])
-                        ON CONFLICT DO NOTHING""")
-                .bind(0, routes.stream().map(r -> r.alertId().toString()).toArray(String[]::new))
-                .bind(1, routes.stream().map(r -> r.ruleId().toString()).toArray(String[]::new))
-                .bind(2, routes.stream().map(r -> r.nextEscalationAt() == null ? null
-                        : r.nextEscalationAt().toString()).toArray(String[]::new)).then();
     }
 
     static UUID id(UUID alertId, UUID ruleId, String target, int level) {

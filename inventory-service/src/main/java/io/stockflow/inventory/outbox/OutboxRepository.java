@@ -5,6 +5,7 @@ import io.stockflow.common.events.Topic;
 import io.stockflow.common.messaging.EventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,12 +17,12 @@ import java.util.UUID;
  * them. An event id already in the outbox is not added again, which makes "one per series and day" events
  * idempotent by construction.
  */
-public class Outbox {
+public class OutboxRepository {
 
     private final DatabaseClient db;
     private final EventPublisher publisher;
 
-    public Outbox(DatabaseClient db, EventPublisher publisher) {
+    public OutboxRepository(DatabaseClient db, EventPublisher publisher) {
         this.db = db;
         this.publisher = publisher;
     }
@@ -51,5 +52,30 @@ public class Outbox {
                 .bind(3, events.stream().map(e -> new String(e.encoded(), StandardCharsets.UTF_8))
                         .toArray(String[]::new))
                 .map(row -> row.get("event_id", UUID.class)).all();
+    }
+
+    /** An event waiting to be sent, as it will be sent. */
+    record Unsent(UUID eventId, String topic, String key, byte[] payload) {
+    }
+
+    /** The oldest unsent events, in the order they were written. */
+    Mono<List<Unsent>> unsent(int limit) {
+        return db.sql("""
+                        SELECT event_id, topic, event_key, payload FROM outbox WHERE sent_at IS NULL
+                        ORDER BY created_at, event_id LIMIT $1""").bind(0, limit)
+                .map(row -> new Unsent(row.get("event_id", UUID.class), row.get("topic", String.class),
+                        row.get("event_key", String.class),
+                        row.get("payload", String.class).getBytes(StandardCharsets.UTF_8)))
+                .all().collectList();
+    }
+
+    Mono<Void> markSent(List<UUID> eventIds) {
+        return db.sql("UPDATE outbox SET sent_at = now() WHERE event_id = ANY($1::uuid[])")
+                .bind(0, eventIds.toArray(UUID[]::new)).then();
+    }
+
+    /** Forgets events sent before {@code cutoff}: consumers have had them for long. */
+    public Mono<Void> purgeSentBefore(Instant cutoff) {
+        return db.sql("DELETE FROM outbox WHERE sent_at < $1").bind(0, cutoff).then();
     }
 }

@@ -19,14 +19,14 @@ import java.util.List;
  * Signing keys in PostgreSQL, so that every gateway replica signs and verifies with the same keys. Private keys
  * are sealed ({@link SecretSealer}) under the key-encryption key from the environment (a Kubernetes secret).
  */
-public final class SigningKeyStore {
+public final class SigningKeyRepository {
 
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
     private final SecretSealer sealer;
 
     /** @param keyEncryptionKey null to store private keys unsealed (local runs only; the gateway warns) */
-    public SigningKeyStore(DatabaseClient db, TransactionalOperator transactions, SecretKey keyEncryptionKey) {
+    public SigningKeyRepository(DatabaseClient db, TransactionalOperator transactions, SecretKey keyEncryptionKey) {
         this.db = db;
         this.transactions = transactions;
         this.sealer = keyEncryptionKey == null ? null : new SecretSealer(keyEncryptionKey);

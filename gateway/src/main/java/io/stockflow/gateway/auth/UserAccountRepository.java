@@ -12,11 +12,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Users in PostgreSQL (schema {@code gateway}). */
-public final class UserAccounts {
+public final class UserAccountRepository {
 
     private final DatabaseClient db;
 
-    public UserAccounts(DatabaseClient db) {
+    public UserAccountRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -25,16 +25,16 @@ public final class UserAccounts {
 
     public Mono<UserAccount> byUsername(String username) {
         return db.sql("SELECT " + COLUMNS + " FROM gateway.user_account WHERE username = :username")
-                .bind("username", username).map(UserAccounts::account).one();
+                .bind("username", username).map(UserAccountRepository::account).one();
     }
 
     public Mono<UserAccount> byId(UUID id) {
         return db.sql("SELECT " + COLUMNS + " FROM gateway.user_account WHERE id = :id").bind("id", id)
-                .map(UserAccounts::account).one();
+                .map(UserAccountRepository::account).one();
     }
 
     public Flux<UserAccount> all() {
-        return db.sql("SELECT " + COLUMNS + " FROM gateway.user_account ORDER BY username").map(UserAccounts::account)
+        return db.sql("SELECT " + COLUMNS + " FROM gateway.user_account ORDER BY username").map(UserAccountRepository::account)
                 .all();
     }
 

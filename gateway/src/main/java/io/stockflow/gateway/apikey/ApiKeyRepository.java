@@ -12,14 +12,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** API keys in PostgreSQL (schema {@code gateway}). */
-public final class ApiKeys {
+public final class ApiKeyRepository {
 
     private static final String COLUMNS = "id, name, roles, created_by, created_at, expires_at, last_used_at, "
             + "revoked_at, revoked_by";
 
     private final DatabaseClient db;
 
-    public ApiKeys(DatabaseClient db) {
+    public ApiKeyRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -43,7 +43,7 @@ public final class ApiKeys {
     }
 
     Flux<ApiKey> all() {
-        return db.sql("SELECT " + COLUMNS + " FROM gateway.api_key ORDER BY created_at DESC").map(ApiKeys::apiKey)
+        return db.sql("SELECT " + COLUMNS + " FROM gateway.api_key ORDER BY created_at DESC").map(ApiKeyRepository::apiKey)
                 .all();
     }
 
