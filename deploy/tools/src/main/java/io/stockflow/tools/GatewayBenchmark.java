@@ -1,6 +1,9 @@
 package io.stockflow.tools;
 
 import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,18 +26,35 @@ import java.util.concurrent.atomic.AtomicLong;
  * twice, so a drift of the machine shows rather than favouring one side.
  * Options: {@code --rates R1,R2} (default 25,100 requests/s), {@code --seconds S} (20), {@code --concurrency C} (16).
  */
-public final class GatewayBenchmark {
+@Command(name = "deploy/benchmark-gateway.sh", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+        sortOptions = false, sortSynopsis = false,
+        description = {"The gateway's overhead against the same ingestion service in one run: single POS "
+                + "transactions straight to ingestion and through the gateway, latency p50/p99 at fixed rates and "
+                + "throughput with a fixed number of requests in flight. Results in docs/benchmarks.md."})
+public final class GatewayBenchmark implements Callable<Integer> {
 
     private static final int INGESTION_PORT = 8081;
     /** The gateway and the service get the same JVM: 1 GB heap, the JVM's default collector (G1). */
     private static final java.util.List<String> SERVICE_JVM = java.util.List.of("-Xmx1g");
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.of(args);
-        int[] rates = java.util.Arrays.stream(options.value("--rates", "25,100").split(",")).mapToInt(Integer::parseInt)
-                .toArray();
-        int seconds = options.integer("--seconds", 20);
-        int concurrency = options.integer("--concurrency", 16);
+    @Option(names = "--rates", paramLabel = "R1,R2", split = ",", defaultValue = "25,100",
+            description = "Request rates of the latency phases, requests/s (default: ${DEFAULT-VALUE}).")
+    int[] rates;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "20",
+            description = "Length of each phase (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "16",
+            description = "Requests in flight in the throughput phases (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new GatewayBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Path work = LocalInfrastructure.workDir(root);
         String classpath = KafkaBrokerProcess.requireClasspath(root.resolve("deploy/tools/target/classpath.txt"));
@@ -91,6 +112,7 @@ public final class GatewayBenchmark {
                     Runtime.getRuntime().availableProcessors(), IngestionBenchmark.memory(),
                     System.getProperty("java.version"));
         }
+        return 0;
     }
 
     private static Histogram merge(Histogram into, Histogram more) {
@@ -146,8 +168,5 @@ public final class GatewayBenchmark {
             }
             return loop(http, uri, authorization, run, timestamp, sequence, completed, failed, deadline);
         });
-    }
-
-    private GatewayBenchmark() {
     }
 }

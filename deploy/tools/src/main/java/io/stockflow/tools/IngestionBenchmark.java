@@ -13,6 +13,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -46,16 +50,37 @@ import java.util.stream.Stream;
  * moment a request was due, so a stall is not hidden by sending less).
  * Options: {@code --rows N}, {@code --uploads N} (parallel batch uploads), {@code --rate R}, {@code --seconds S}.
  */
-public final class IngestionBenchmark {
+@Command(name = "deploy/benchmark-ingestion.sh", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+        sortOptions = false, sortSynopsis = false,
+        description = {"Ingestion benchmark against one real Kafka broker process: (a) raw KafkaProducer throughput "
+                + "with ingestion's producer settings, (b) HTTP CSV batch ingestion to Kafka-acknowledged, (c) p50/p99 "
+                + "latency of single-transaction POSTs at a fixed rate (open loop). Results in docs/benchmarks.md."})
+public final class IngestionBenchmark implements Callable<Integer> {
 
     private static final int PORT = 8091;
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.of(args);
-        int rows = options.integer("--rows", 400_000);
-        int uploads = options.integer("--uploads", 2);
-        int rate = options.integer("--rate", 200);
-        int seconds = options.integer("--seconds", 30);
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "400000",
+            description = "Synthetic POS lines published raw and uploaded in batches (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--uploads", paramLabel = "N", defaultValue = "2",
+            description = "Parallel batch uploads (default: ${DEFAULT-VALUE}).")
+    int uploads;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "200",
+            description = "Single POSTs per second in the latency phase (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "30",
+            description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new IngestionBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Path work = LocalInfrastructure.workDir(root);
         String classpath = KafkaBrokerProcess.requireClasspath(root.resolve("deploy/tools/target/classpath.txt"));
@@ -96,6 +121,7 @@ public final class IngestionBenchmark {
             System.out.printf("%nmachine: %s, %d cores, %s, Java %s%n", cpuModel(),
                     Runtime.getRuntime().availableProcessors(), memory(), System.getProperty("java.version"));
         }
+        return 0;
     }
 
     private static List<PosTransaction> history(int rows, String runId) {
@@ -245,9 +271,5 @@ public final class IngestionBenchmark {
         } catch (IOException e) {
             return "";
         }
-    }
-
-
-    private IngestionBenchmark() {
     }
 }

@@ -1,10 +1,15 @@
 package io.stockflow.tools;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code deploy/run-local.sh}: starts Stockflow on embedded defaults (Kafka broker process, local or embedded
@@ -12,7 +17,15 @@ import java.util.Map;
  * Ctrl-C. Options: {@code --exit-after-demo}, {@code --no-demo}, {@code --stores N}, {@code --skus N},
  * {@code --days N}.
  */
-public final class LocalPlatform {
+@Command(name = "deploy/run-local.sh", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+        sortOptions = false, sortSynopsis = false,
+        description = {"Runs Stockflow locally on embedded defaults: a real Kafka broker process (KRaft), the local "
+                + "PostgreSQL and Redis or embedded ones, every service behind the gateway; then streams a synthetic "
+                + "POS history through the gateway (the demo) and keeps running until Ctrl-C."},
+        exitCodeListHeading = "%nExit status (with --exit-after-demo):%n",
+        exitCodeList = {"0:the demo showed what it should", "1:it did not, or the platform failed to start",
+                "2:bad options"})
+public final class LocalPlatform implements Callable<Integer> {
 
     private static final String GATEWAY = LocalGateway.URL;
 
@@ -27,13 +40,32 @@ public final class LocalPlatform {
         SERVICES.put("recommendation-service", 8085);
     }
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.of(args);
-        boolean demo = !options.flag("--no-demo");
-        boolean exitAfterDemo = options.flag("--exit-after-demo");
-        int stores = options.integer("--stores", 8);
-        int skus = options.integer("--skus", 300);
-        int days = options.integer("--days", 120);
+    @Option(names = "--exit-after-demo", description = "Stop everything after the demo; the exit status tells whether "
+            + "it showed what it should.")
+    boolean exitAfterDemo;
+
+    @Option(names = "--no-demo", description = "Start the platform without streaming the demo history.")
+    boolean noDemo;
+
+    @Option(names = "--stores", paramLabel = "N", defaultValue = "8",
+            description = "Stores of the demo's synthetic history (default: ${DEFAULT-VALUE}).")
+    int stores;
+
+    @Option(names = "--skus", paramLabel = "N", defaultValue = "300",
+            description = "SKUs of the demo's synthetic history (default: ${DEFAULT-VALUE}).")
+    int skus;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "120",
+            description = "Days of the demo's synthetic history (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LocalPlatform()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        boolean demo = !noDemo;
         Path root = Path.of("").toAbsolutePath();
         Path work = LocalInfrastructure.workDir(root);
         String classpath = KafkaBrokerProcess.requireClasspath(root.resolve("deploy/tools/target/classpath.txt"));
@@ -102,13 +134,10 @@ public final class LocalPlatform {
                 LogProblems.print(work, 8, System.out);
             }
             System.out.println(demoOk ? "Demo finished as expected." : "Demo did NOT show what it should.");
-            System.exit(demoOk ? 0 : 1);
+            return demoOk ? 0 : 1;
         }
         System.out.println("Stockflow is running. Press Ctrl-C to stop.");
         Thread.currentThread().join();
-    }
-
-
-    private LocalPlatform() {
+        return 0;
     }
 }

@@ -11,6 +11,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,16 +42,37 @@ import java.util.concurrent.TimeUnit;
  * Options: {@code --alerts N} (burst size), {@code --rate R}, {@code --seconds S}, {@code --rules K} (rules the
  * service evaluates per alert; one of them matches).
  */
-public final class NotificationBenchmark {
+@Command(name = "deploy/benchmark-notification.sh", mixinStandardHelpOptions = true,
+        versionProvider = ToolVersion.class, sortOptions = false, sortSynopsis = false,
+        description = {"Inventory alert events on Kafka through notification-service's rules to a webhook sink, side "
+                + "by side with a bare Kafka-consumer-to-HTTP forwarder: alerts per second for a burst, and "
+                + "end-to-end latency p50/p99 at a fixed event rate. Results in docs/benchmarks.md."})
+public final class NotificationBenchmark implements Callable<Integer> {
 
     private static final int PORT = 8084;
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.of(args);
-        int burst = options.integer("--alerts", 10_000);
-        int rate = options.integer("--rate", 50);
-        int seconds = options.integer("--seconds", 30);
-        int ruleCount = options.integer("--rules", 50);
+    @Option(names = "--alerts", paramLabel = "N", defaultValue = "10000",
+            description = "Alerts in the burst (default: ${DEFAULT-VALUE}).")
+    int burst;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "50",
+            description = "Alerts per second in the latency phase (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "30",
+            description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--rules", paramLabel = "K", defaultValue = "50",
+            description = "Rules the service evaluates per alert; one of them matches (default: ${DEFAULT-VALUE}).")
+    int ruleCount;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new NotificationBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Path work = LocalInfrastructure.workDir(root);
         String classpath = KafkaBrokerProcess.requireClasspath(root.resolve("deploy/tools/target/classpath.txt"));
@@ -72,6 +97,7 @@ public final class NotificationBenchmark {
                 }
             }
         }
+        return 0;
     }
 
     private static void measure(LocalInfrastructure infra, WebhookSink sink, String store, int burst, int rate,
@@ -246,8 +272,5 @@ public final class NotificationBenchmark {
             return new ProducerRecord<>(topic, store + "|" + product, CODEC.encode(new EventEnvelope<>(id,
                     EventTypes.INVENTORY_ALERT_RAISED, 1, now, "inventory-service", alert)));
         }
-    }
-
-    private NotificationBenchmark() {
     }
 }

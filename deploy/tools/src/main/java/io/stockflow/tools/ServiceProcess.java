@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One Stockflow service started from its Spring Boot jar, with its log in a file. */
+/** One Stockflow service started from its executable Spring Boot jar, with its log in a file. */
 public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
@@ -32,7 +32,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(Path repoRoot, String module, int port, Map<String, String> environment,
                                        Path logDir, List<String> jvmOptions) throws IOException {
-        Path jar = repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
+        // The repackaged jar carries the exec classifier; <module>.jar is the plain one (classes only).
+        Path jar = repoRoot.resolve(module).resolve("target").resolve(module + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("missing " + jar + ": build with ./mvnw -DskipTests package");
         }

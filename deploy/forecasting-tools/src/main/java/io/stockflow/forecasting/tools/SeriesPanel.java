@@ -1,4 +1,4 @@
-package io.stockflow.forecasting.batch;
+package io.stockflow.forecasting.tools;
 
 import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.synthetic.SyntheticPosConfig;

@@ -1,12 +1,23 @@
-package io.stockflow.inventory.simulation;
+package io.stockflow.inventory.tools;
+
+import io.stockflow.inventory.simulation.DemandModel;
+import io.stockflow.inventory.simulation.InventorySimulator;
+import io.stockflow.inventory.simulation.PolicyKind;
+import io.stockflow.inventory.simulation.Scenario;
+import io.stockflow.inventory.simulation.SimulatedItem;
+import io.stockflow.inventory.simulation.SimulationRequest;
+import io.stockflow.inventory.simulation.SimulationResult;
+import io.stockflow.inventory.simulation.SimulationSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 
 /**
  * Decision quality in simulation: every policy on one fixed, varied item set and the same demand histories; prints
@@ -16,28 +27,52 @@ import java.util.SplittableRandom;
  * <pre>--items 50 --days 180 --replications 20 --seed 42 --fill-rate 0.98 --item-floor 0.9 --warm-up 90
  *     --episodes 300</pre>
  */
-public final class SimulationBenchmark {
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+        header = "Every replenishment policy side by side in the what-if simulator.",
+        sortOptions = false, sortSynopsis = false,
+        description = {"Every replenishment policy side by side on one fixed, varied item set and the same demand "
+                + "histories, in the what-if simulator; prints a markdown table and whether the optimised policy "
+                + "meets its fill-rate target and costs less than every baseline that serves at least as well."})
+public final class SimulationBenchmark implements Callable<Integer> {
 
     private static final double BAND = 0.005;
 
-    private SimulationBenchmark() {
-    }
+    @Option(names = "--items", paramLabel = "N", defaultValue = "50",
+            description = "Items of the fixed item set (default: ${DEFAULT-VALUE}).")
+    int itemCount;
 
-    public static void main(String[] args) {
-        Map<String, String> options = new HashMap<>(Map.of("items", "50", "days", "180",
-                "replications", "20", "seed", "42", "fill-rate", "0.98", "item-floor", "0.9", "warm-up", "90", "episodes", "300"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        int itemCount = Integer.parseInt(options.get("items"));
-        SimulationSettings settings = new SimulationSettings(Integer.parseInt(options.get("days")),
-                Long.parseLong(options.get("seed")), Integer.parseInt(options.get("replications")),
-                Integer.parseInt(options.get("warm-up")), Double.parseDouble(options.get("fill-rate")),
-                Double.parseDouble(options.get("item-floor")), 7, 21, 7,
-                Integer.parseInt(options.get("episodes")));
+    @Option(names = "--days", paramLabel = "N", defaultValue = "180",
+            description = "Days simulated after the warm-up (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "20",
+            description = "Demand histories per policy (default: ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Seed of the demand histories (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--fill-rate", paramLabel = "F", defaultValue = "0.98",
+            description = "Fill-rate target of the optimised policy (default: ${DEFAULT-VALUE}).")
+    double fillRate;
+
+    @Option(names = "--item-floor", paramLabel = "F", defaultValue = "0.9",
+            description = "Fill-rate floor of every single item (default: ${DEFAULT-VALUE}).")
+    double itemFloor;
+
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "90",
+            description = "Warm-up days before the reported ones (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--episodes", paramLabel = "N", defaultValue = "300",
+            description = "Training episodes of the Q-learning policy (default: ${DEFAULT-VALUE}).")
+    int episodes;
+
+    @Override
+    public Integer call() {
+        SimulationSettings settings = new SimulationSettings(days, seed, replications, warmUp, fillRate, itemFloor,
+                7, 21, 7, episodes);
         List<SimulatedItem> items = itemSet(itemCount);
         System.out.printf(Locale.ROOT, "%d items (%s), %d days after %d warm-up days, %d replications, seed %d, "
                         + "fill-rate target %.3f%n%n", itemCount, describe(items), settings.days(),
@@ -124,6 +159,7 @@ public final class SimulationBenchmark {
         System.out.printf(Locale.ROOT, "%nOptimised (%.2f%%, holding + ordering %,.0f) cheaper than every baseline "
                         + "serving at least as well: %s%n", 100 * optimised.fillRate(), operatingCost(optimised),
                 cheapest ? "yes" : "NO");
+        return 0;
     }
 
     private static SimulationResult.PolicyResult run(List<SimulatedItem> items, SimulationSettings settings,
@@ -156,7 +192,7 @@ public final class SimulationBenchmark {
      * 2–21 days, their deviation 0–25%; unit costs 1–200 (log-uniform), prices 1.3–3× cost, ordering costs 10–150,
      * holding 15–35% a year.
      */
-    static List<SimulatedItem> itemSet(int count) {
+    public static List<SimulatedItem> itemSet(int count) {
         SplittableRandom random = new SplittableRandom(20_261_122L);
         List<Double> weekdays = List.of(0.8, 0.85, 0.9, 1.0, 1.2, 1.45, 0.8);
         List<SimulatedItem> items = new ArrayList<>();

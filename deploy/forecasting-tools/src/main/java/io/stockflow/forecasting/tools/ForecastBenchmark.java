@@ -1,4 +1,4 @@
-package io.stockflow.forecasting.batch;
+package io.stockflow.forecasting.tools;
 
 import io.stockflow.common.synthetic.SyntheticPosConfig;
 import io.stockflow.forecasting.forecast.QuantileTables;
@@ -14,6 +14,10 @@ import io.stockflow.forecasting.model.EnsembleForecaster;
 import io.stockflow.forecasting.model.ForecastModels;
 import io.stockflow.forecasting.model.Forecaster;
 import io.stockflow.forecasting.model.arima.ArimaForecaster;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +50,11 @@ import java.util.concurrent.Future;
  * <pre>deploy/benchmark-forecasting.sh accuracy --stores 10 --skus 100 --days 730 --test-days 28
  * deploy/benchmark-forecasting.sh speed --stores 20 --skus 500 --days 730 --threads 2</pre>
  */
+@Command(name = "deploy/benchmark-forecasting.sh", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+        subcommands = {ForecastBenchmark.Accuracy.class, ForecastBenchmark.Speed.class},
+        synopsisSubcommandLabel = "(accuracy | speed)",
+        description = "Forecasting benchmarks on a synthetic panel (results in docs/benchmarks.md).",
+        footer = {"", "Each command and its options:"})
 public final class ForecastBenchmark {
 
     private static final String STATISTICAL = "ensemble_statistical";
@@ -53,38 +62,120 @@ public final class ForecastBenchmark {
     /** A one-week lead time: its totals come from backtest windows, not the normal fallback. */
     private static final int WEEK_LEAD_TIME = 7;
 
-    private ForecastBenchmark() {
+    private static final String COMMAND_HELP = "commandHelp";
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new TreeMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    /** The command line; its --help ends with every command's own help, so that it shows every option. */
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new ForecastBenchmark());
+        List<String> sections = new ArrayList<>(line.getHelpSectionKeys());
+        sections.add(COMMAND_HELP);
+        line.getHelpSectionMap().put(COMMAND_HELP, help -> {
+            StringBuilder text = new StringBuilder();
+            help.subcommands().values().forEach(command ->
+                    text.append(System.lineSeparator()).append(command.commandSpec().commandLine().getUsageMessage()));
+            return text.toString();
+        });
+        line.getCommandSpec().usageMessage().sectionKeys(sections);
+        return line;
+    }
+
+    /** The synthetic panel both benchmarks run on. */
+    static final class Panel {
+
+        @Option(names = "--stores", paramLabel = "N", defaultValue = "10",
+                description = "Stores of the synthetic panel (default: ${DEFAULT-VALUE}).")
+        int stores;
+
+        @Option(names = "--skus", paramLabel = "N", defaultValue = "100",
+                description = "SKUs of the synthetic panel (default: ${DEFAULT-VALUE}).")
+        int skus;
+
+        @Option(names = "--days", paramLabel = "N", defaultValue = "730",
+                description = "Days of history from 2023-01-02 (default: ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+                description = "Seed of the synthetic generator (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--threads", paramLabel = "N",
+                description = "Worker threads (default: the available processors, ${DEFAULT-VALUE} here).")
+        int threads = Runtime.getRuntime().availableProcessors();
+
+        List<SeriesPanel.Entry> generate() {
+            SyntheticPosConfig config = SyntheticPosConfig.defaults().withSeed(seed).withScale(stores, skus)
+                    .withPeriod(LocalDate.of(2023, 1, 2), days);
+            long generating = System.nanoTime();
+            List<SeriesPanel.Entry> panel = SeriesPanel.synthetic(config);
+            System.out.printf(Locale.ROOT, "panel: %d series x %d days (%d stores x %d SKUs, seed %d) generated in "
+                            + "%.1f s%n", panel.size(), days, stores, skus, config.seed(),
+                    (System.nanoTime() - generating) / 1e9);
+            return panel;
         }
-        int stores = Integer.parseInt(options.getOrDefault("stores", "10"));
-        int skus = Integer.parseInt(options.getOrDefault("skus", "100"));
-        int days = Integer.parseInt(options.getOrDefault("days", "730"));
-        int threads = Integer.parseInt(options.getOrDefault("threads",
-                String.valueOf(Runtime.getRuntime().availableProcessors())));
-        SyntheticPosConfig config = SyntheticPosConfig.defaults()
-                .withSeed(Long.parseLong(options.getOrDefault("seed", "42")))
-                .withScale(stores, skus).withPeriod(LocalDate.of(2023, 1, 2), days);
-        long generating = System.nanoTime();
-        List<SeriesPanel.Entry> panel = SeriesPanel.synthetic(config);
-        System.out.printf(Locale.ROOT, "panel: %d series x %d days (%d stores x %d SKUs, seed %d) generated in %.1f s%n",
-                panel.size(), days, stores, skus, config.seed(), (System.nanoTime() - generating) / 1e9);
-        String mode = args.length == 0 ? "accuracy" : args[0];
-        if (mode.equals("speed")) {
-            speed(panel, threads);
-        } else {
-            accuracy(panel, Integer.parseInt(options.getOrDefault("test-days", "28")), threads,
-                    Boolean.parseBoolean(options.getOrDefault("with-arima", "false")),
-                    List.of(options.getOrDefault("learned", String.join(",", ForecastModels.LEARNED)).split(","))
-                            .stream().filter(ForecastModels::isLearned).toList(),
-                    Integer.parseInt(options.getOrDefault("lstm-epochs",
-                            String.valueOf(LstmTrainer.Settings.defaults().maxEpochs()))));
+    }
+
+    @Command(name = "accuracy", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+            header = "Accuracy of every model on the held-out last days of a synthetic panel.",
+            sortOptions = false, sortSynopsis = false,
+            description = {"The last --test-days of every series held out; each default member alone, the learned "
+                    + "models (trained on the rest of the panel, with their training and batched inference times), "
+                    + "the statistical ensemble and the ensemble with the learned members forecast them from the "
+                    + "rest: MASE, sMAPE, WAPE and bias per model and demand class, and the coverage of the "
+                    + "ensemble's daily and lead-time quantiles."})
+    static final class Accuracy implements Callable<Integer> {
+
+        @Mixin
+        Panel panel;
+
+        @Option(names = "--test-days", paramLabel = "N", defaultValue = "28",
+                description = "Days held out at the end of every series (default: ${DEFAULT-VALUE}).")
+        int testDays;
+
+        @Option(names = "--with-arima", paramLabel = "true|false", arity = "0..1", defaultValue = "false",
+                fallbackValue = "true", description = "Add ARIMA to the members (default: ${DEFAULT-VALUE}).")
+        boolean withArima;
+
+        @Option(names = "--learned", paramLabel = "gbm,lstm|gbm|lstm|none",
+                defaultValue = ForecastModels.GBM + "," + ForecastModels.LSTM,
+                description = "Learned models trained on the panel and added as members, comma-separated; none for "
+                        + "the statistical members only (default: ${DEFAULT-VALUE}).")
+        String learned;
+
+        @Option(names = "--lstm-epochs", paramLabel = "N",
+                description = "Training epochs of the LSTM at most (default: ${DEFAULT-VALUE}).")
+        int lstmEpochs = LstmTrainer.Settings.defaults().maxEpochs();
+
+        @Override
+        public Integer call() throws Exception {
+            List<SeriesPanel.Entry> entries = panel.generate();
+            accuracy(entries, testDays, panel.threads, withArima, List.of(learned.split(",")).stream()
+                    .map(String::trim).filter(ForecastModels::isLearned).toList(), lstmEpochs);
+            System.out.printf(Locale.ROOT, "peak RSS: %d MB%n", peakRssMb());
+            return 0;
         }
-        System.out.printf(Locale.ROOT, "peak RSS: %d MB%n", peakRssMb());
+    }
+
+    @Command(name = "speed", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+            header = "Fit and forecast throughput of the default ensemble on a synthetic panel.",
+            sortOptions = false, sortSynopsis = false,
+            description = {"The default ensemble fitted (backtests included) to every series, then forecasts with "
+                    + "quantiles made from the fitted models: wall time, series per second and peak RSS; and the "
+                    + "single-series fit cost of each member, ARIMA included."})
+    static final class Speed implements Callable<Integer> {
+
+        @Mixin
+        Panel panel;
+
+        @Override
+        public Integer call() throws Exception {
+            speed(panel.generate(), panel.threads);
+            System.out.printf(Locale.ROOT, "peak RSS: %d MB%n", peakRssMb());
+            return 0;
+        }
     }
 
     /** Accuracy of one model over the panel. */

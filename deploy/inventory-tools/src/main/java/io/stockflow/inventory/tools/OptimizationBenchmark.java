@@ -1,19 +1,25 @@
-package io.stockflow.inventory.optimize;
+package io.stockflow.inventory.tools;
 
-import io.stockflow.inventory.policy.StandardNormal;
-
+import io.stockflow.inventory.optimize.Constraints;
+import io.stockflow.inventory.optimize.InventoryOptimizer;
+import io.stockflow.inventory.optimize.ItemPolicy;
+import io.stockflow.inventory.optimize.Objective;
+import io.stockflow.inventory.optimize.OptimizationItem;
+import io.stockflow.inventory.optimize.OptimizationResult;
 import io.stockflow.inventory.policy.LeadTimeDemand;
+import io.stockflow.inventory.policy.StandardNormal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -29,27 +35,46 @@ import java.util.stream.IntStream;
  * </pre>
  * {@code --quantile-share} gives that share of the items lead-time demand from forecast quantiles (P10, P50, P90,
  * P95, P99 of a lognormal of the same mean and spread) instead of a normal.
- * <pre>
- * </pre>
  */
-public final class OptimizationBenchmark {
+@Command(name = "optimize", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+        header = "The optimiser under a budget, timed, against proportional scaling.",
+        sortOptions = false, sortSynopsis = false,
+        description = {"Times the optimisation of many synthetic SKU-locations under a budget, side by side with "
+                + "(a) the unconstrained per-item optimum and (c) proportional scaling of it to the same budget; "
+                + "prints a markdown table."})
+public final class OptimizationBenchmark implements Callable<Integer> {
 
-    private OptimizationBenchmark() {
-    }
+    @Option(names = "--items", paramLabel = "N", defaultValue = "100000",
+            description = "SKU-locations to optimise (default: ${DEFAULT-VALUE}).")
+    int size;
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> options = options(args);
-        int size = Integer.parseInt(options.getOrDefault("items", "100000"));
-        long seed = Long.parseLong(options.getOrDefault("seed", "42"));
-        double budgetShare = Double.parseDouble(options.getOrDefault("budget-share", "0.7"));
-        int repeats = Integer.parseInt(options.getOrDefault("repeats", "3"));
-        Double minService = options.containsKey("min-service-level")
-                ? Double.valueOf(options.get("min-service-level")) : null;
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Seed of the synthetic item set (default: ${DEFAULT-VALUE}).")
+    long seed;
 
+    @Option(names = "--budget-share", paramLabel = "F", defaultValue = "0.7",
+            description = "Budget as a share of the unconstrained optimum's average investment "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double budgetShare;
+
+    @Option(names = "--min-service-level", paramLabel = "B",
+            description = "Fill-rate floor of every item (default: none).")
+    Double minService;
+
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "3",
+            description = "Timed runs of each phase; the table shows median and minimum (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--quantile-share", paramLabel = "F", defaultValue = "0",
+            description = "Share of the items with lead-time demand from forecast quantiles instead of a normal "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double quantileShare;
+
+    @Override
+    public Integer call() throws IOException {
         System.out.printf(Locale.ROOT, "JVM: %s %s (%s), %d available processors, max heap %d MB, CPU: %s%n",
                 System.getProperty("java.vm.name"), Runtime.version(), System.getProperty("java.vendor"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, cpuModel());
-        double quantileShare = Double.parseDouble(options.getOrDefault("quantile-share", "0"));
         List<OptimizationItem> items = generate(size, seed, quantileShare);
         System.out.printf(Locale.ROOT, "%,d SKU-locations, seed %d, budget %.0f%% of the unconstrained optimum's "
                 + "average investment, min fill rate %s, %d repeats, %.0f%% of items from forecast quantiles%n%n",
@@ -92,6 +117,7 @@ public final class OptimizationBenchmark {
         double scaledCost = OptimizationResult.Totals.of(proportional.value()).totalCost();
         System.out.printf(Locale.ROOT, "%nProportional scaling costs %.1f%% more than the optimiser at the same "
                 + "budget.%n", 100 * (scaledCost / optimisedCost - 1));
+        return 0;
     }
 
     /**
@@ -200,17 +226,6 @@ public final class OptimizationBenchmark {
                         + "%.1f%% | %,d |%n", phase, timed.median(), timed.min(), totals.totalCost(),
                 totals.holdingCost(), totals.orderingCost(), totals.shortageCost(), 100 * totals.fillRate(),
                 totals.expectedUnitsShort(), 100 * totals.averageInventoryValue() / budget, belowFloor);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
     }
 
     private static String cpuModel() throws IOException {
