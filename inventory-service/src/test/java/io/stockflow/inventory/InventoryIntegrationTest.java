@@ -269,6 +269,51 @@ class InventoryIntegrationTest {
     }
 
     @Test
+    void idempotencyKeysFollowTheOneRuleOfEveryStockflowService() {
+        supplier("SUP-K", 4);
+        item("P6", "SUP-K");
+        String other = store + "-B";
+        Map<String, Object> movements = Map.of(
+                "/api/inventory/adjustments", Map.of("adjustments", List.of(Map.of("store_id", store,
+                        "product_id", "P6", "quantity", 5, "reason", "found"))),
+                "/api/inventory/transfers", Map.of("transfers", List.of(Map.of("from_store_id", store,
+                        "to_store_id", other, "product_id", "P6", "quantity", 1))),
+                "/api/inventory/allocations", Map.of("allocations", List.of(Map.of("store_id", store,
+                        "product_id", "P6", "quantity", 1))),
+                "/api/inventory/receipts", Map.of("receipts", List.of(Map.of("store_id", store,
+                        "product_id", "P6", "quantity", 5))));
+        movements.forEach((path, body) -> {
+            for (String key : List.of("two words", "x".repeat(256), "caf\u00e9")) {
+                client.post().uri(path).header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body).exchange()
+                        .expectStatus().isBadRequest()
+                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody()
+                        .jsonPath("$.type").isEqualTo("/problems/invalid-input")
+                        .jsonPath("$.instance").isEqualTo(path)
+                        .jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key")
+                        .jsonPath("$.errors[0].code").isEqualTo("invalid_format")
+                        .jsonPath("$.errors[0].message").isEqualTo("must be 1 to 255 visible ASCII characters");
+            }
+        });
+        JsonNode booked = client.get().uri("/api/inventory/movements/{s}/P6", store).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(booked.size()).isZero();
+
+        // Purchase orders took up to 200 characters of anything; now the one rule: up to 255 visible ASCII ones.
+        Map<String, Object> order = Map.of("supplier_id", "SUP-K", "store_id", store,
+                "lines", List.of(Map.of("product_id", "P6", "quantity", 12)));
+        String longest = store + "-" + "k".repeat(255 - store.length() - 1);
+        JsonNode created = post("/api/inventory/purchase-orders", order, longest, 201);
+        JsonNode repeated = post("/api/inventory/purchase-orders", order, longest, 200);
+        assertThat(repeated.get("purchase_order_id").asString())
+                .isEqualTo(created.get("purchase_order_id").asString());
+        JsonNode tooLong = post("/api/inventory/purchase-orders", order, longest + "k", 400);
+        assertThat(tooLong.get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(tooLong.get("errors").get(0).get("code").asString()).isEqualTo("invalid_format");
+    }
+
+    @Test
     void countsTransfersAndAllocationsMoveTheRightStockAndPositionsFilterSortAndPage() {
         supplier("SUP-C", 3);
         item("P4", "SUP-C");

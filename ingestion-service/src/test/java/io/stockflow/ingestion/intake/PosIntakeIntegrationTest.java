@@ -130,6 +130,34 @@ class PosIntakeIntegrationTest {
     }
 
     @Test
+    void anIdempotencyKeyOutsideTheOneRuleIsRefusedAndRecordsNothing() {
+        String store = store();
+        String body = """
+                {"product_id": "P9", "store_id": "%s", "quantity": 1, "unit_price": 2, "transaction_timestamp": "%s"}"""
+                .formatted(store, recent());
+        for (String key : List.of("two words", "x".repeat(256))) {
+            client.post().uri("/api/data/pos/transaction").header("Idempotency-Key", key)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("/problems/invalid-input")
+                    .jsonPath("$.instance").isEqualTo("/api/data/pos/transaction")
+                    .jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key")
+                    .jsonPath("$.errors[0].code").isEqualTo("invalid_format");
+        }
+        client.post().uri("/api/data/pos/batch").header("Idempotency-Key", "x".repeat(256)).contentType(CSV)
+                .bodyValue(HEADER + store + "-1,1," + store + ",P1,1,1.00,EUR," + recent() + ",,,\n").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+        assertThat(events(store, 0)).isEmpty();
+        String longest = store + "-" + "k".repeat(255 - store.length() - 1); // 255 visible characters
+        client.post().uri("/api/data/pos/transaction").header("Idempotency-Key", longest)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isCreated();
+    }
+
+    @Test
     void badSingleTransactionsGetFieldLevelProblems() {
         String store = store();
         String ok = "\"store_id\": \"" + store + "\", \"transaction_timestamp\": \"" + recent() + "\"";

@@ -4,6 +4,7 @@ import io.stockflow.common.security.AuthenticatedPrincipal;
 import io.stockflow.common.security.CurrentCaller;
 import io.stockflow.common.web.ApiProblemException;
 import io.stockflow.common.web.FieldViolation;
+import io.stockflow.common.web.IdempotencyKey;
 import io.stockflow.common.web.Problems;
 import io.stockflow.inventory.InventoryProperties;
 import io.stockflow.inventory.OperationTimer;
@@ -95,22 +96,25 @@ class LedgerController {
 
     @PostMapping("/api/inventory/adjustments")
     Mono<MovementRequests.Booked> adjust(@RequestBody MovementRequests.Adjustments request,
-                                         @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                         @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                          ServerWebExchange exchange) {
+        IdempotencyKey.validated(key);
         return timer.time("adjustments", () -> movements.adjust(request, key, actor(exchange)));
     }
 
     @PostMapping("/api/inventory/transfers")
     Mono<MovementRequests.Booked> transfer(@RequestBody MovementRequests.Transfers request,
-                                           @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                           @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                            ServerWebExchange exchange) {
+        IdempotencyKey.validated(key);
         return timer.time("transfers", () -> movements.transfer(request, key, actor(exchange)));
     }
 
     @PostMapping("/api/inventory/allocations")
     Mono<MovementRequests.Booked> allocate(@RequestBody MovementRequests.Allocations request,
-                                           @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                           @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                            ServerWebExchange exchange) {
+        IdempotencyKey.validated(key);
         return timer.time("allocations", () -> movements.allocate(request, key, actor(exchange)));
     }
 

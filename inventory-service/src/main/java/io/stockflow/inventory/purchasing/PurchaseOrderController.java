@@ -4,6 +4,7 @@ import io.stockflow.common.security.AuthenticatedPrincipal;
 import io.stockflow.common.security.CurrentCaller;
 import io.stockflow.common.web.ApiProblemException;
 import io.stockflow.common.web.FieldViolation;
+import io.stockflow.common.web.IdempotencyKey;
 import io.stockflow.common.web.Problems;
 import io.stockflow.inventory.InventoryProperties;
 import io.stockflow.inventory.OperationTimer;
@@ -46,13 +47,10 @@ class PurchaseOrderController {
 
     /** 201 with the draft; 200 with the same order when the Idempotency-Key was used before for this request. */
     @PostMapping("/api/inventory/purchase-orders")
-    Mono<ResponseEntity<PurchaseOrder>> create(@Valid @RequestBody NewPurchaseOrder request,
-                                               @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                               ServerWebExchange exchange) {
-        if (key != null && (key.isBlank() || key.length() > 200)) {
-            throw new ApiProblemException(Problems.invalidInput("invalid Idempotency-Key", List.of(
-                    FieldViolation.of("Idempotency-Key", "invalid_value", "1 to 200 characters"))));
-        }
+    Mono<ResponseEntity<PurchaseOrder>> create(
+            @Valid @RequestBody NewPurchaseOrder request,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key, ServerWebExchange exchange) {
+        IdempotencyKey.validated(key);
         return timer.time("purchase_order_create", () -> orders.create(request, key, actor(exchange)))
                 .map(created -> created.replayed()
                 ? ResponseEntity.ok(created.order())
@@ -99,8 +97,9 @@ class PurchaseOrderController {
 
     @PostMapping("/api/inventory/receipts")
     Mono<Receiving.Received> receive(@RequestBody Receiving.Receipts request,
-                                     @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                     @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                      ServerWebExchange exchange) {
+        IdempotencyKey.validated(key);
         return timer.time("receipts", () -> receiving.receive(request, key, actor(exchange)));
     }
 

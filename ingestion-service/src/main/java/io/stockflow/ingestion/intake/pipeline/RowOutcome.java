@@ -1,6 +1,7 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.pipeline;
 
 import io.stockflow.common.web.FieldViolation;
+import io.stockflow.ingestion.intake.reading.ParsedRow;
 
 import java.util.List;
 
@@ -10,7 +11,7 @@ public record RowOutcome(ParsedRow row, Status status, List<FieldViolation> viol
 
     public enum Status { ACCEPTED, DUPLICATE, REJECTED, IN_FLIGHT }
 
-    public RowIssue issue() {
+    RowIssue issue() {
         String reason = status == Status.DUPLICATE ? "already_ingested"
                 : status == Status.IN_FLIGHT ? "in_flight" : violations.get(0).code();
         return new RowIssue(row.row(), row.line() == null ? null : row.line().transactionId(),

@@ -1,4 +1,4 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.pipeline;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,12 +8,12 @@ import io.stockflow.ingestion.quality.ChunkStatistics;
 import java.util.Locale;
 
 /** Business metrics of ingestion, scraped from /actuator/prometheus. */
-public class IngestionMetrics {
+class IngestionMetrics {
 
     private final MeterRegistry registry;
     private final Timer chunkTimer;
 
-    public IngestionMetrics(MeterRegistry registry) {
+    IngestionMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.chunkTimer = Timer.builder("stockflow.ingestion.chunk")
                 .description("Time to validate, de-duplicate, publish (acks=all) and record one chunk of rows")

@@ -1,4 +1,4 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.reading;
 
 import io.stockflow.common.web.FieldViolation;
 
@@ -12,7 +12,7 @@ public class UnreadableBodyException extends RuntimeException {
     private final FieldViolation violation;
     private final boolean tooLarge;
 
-    public UnreadableBodyException(long row, FieldViolation violation, boolean tooLarge, Throwable cause) {
+    UnreadableBodyException(long row, FieldViolation violation, boolean tooLarge, Throwable cause) {
         super(violation.message(), cause);
         this.row = row;
         this.violation = violation;

@@ -1,5 +1,6 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.web;
 
+import io.stockflow.ingestion.dedup.IdempotentRequests;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -8,7 +9,8 @@ import org.springframework.http.ResponseEntity;
  * A response kept as its final bytes, so an {@code Idempotency-Key} replay returns exactly what the first
  * request got.
  */
-record HttpAnswer(int status, String contentType, String body, String retryAfter, boolean replayed) {
+record HttpAnswer(int status, String contentType, String body, String retryAfter, boolean replayed)
+        implements IdempotentRequests.Answer {
 
     static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     static final String JSON = MediaType.APPLICATION_JSON_VALUE;

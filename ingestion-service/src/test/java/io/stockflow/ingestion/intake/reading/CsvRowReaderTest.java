@@ -1,4 +1,4 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.reading;
 
 import io.stockflow.common.pos.SalesChannel;
 import org.junit.jupiter.api.Test;

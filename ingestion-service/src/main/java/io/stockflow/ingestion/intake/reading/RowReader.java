@@ -1,6 +1,7 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.reading;
 
 import io.stockflow.common.web.FieldViolation;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,10 +12,36 @@ import java.nio.charset.CharacterCodingException;
 public interface RowReader extends Closeable {
 
     /**
+     * Reads RFC 4180 CSV with a header row.
+     *
+     * @throws UnreadableBodyException when the header is wrong or missing, or the body cannot be read
+     */
+    static RowReader csv(InputStream body) {
+        return new CsvRowReader(body);
+    }
+
+    /**
+     * Reads a JSON array of line objects.
+     *
+     * @throws UnreadableBodyException when the body is empty, not an array, or cannot be read
+     */
+    static RowReader jsonArray(InputStream body, JsonMapper mapper) {
+        return new JsonArrayRowReader(body, mapper);
+    }
+
+    /**
      * @return the next row (its line without defaults), or null at the end of the body
      * @throws UnreadableBodyException when the body cannot be read on
      */
     ParsedRow next();
+
+    /** The body's format as reported and dead-lettered: {@code csv} or {@code json}. */
+    String format();
+
+    /** The CSV header line, kept with dead-lettered rows (a CSV row means nothing without it); null for JSON. */
+    default String headerLine() {
+        return null;
+    }
 
     /** Thrown by the body stream when the request exceeds its size limit. */
     final class BodyTooLargeException extends IOException {

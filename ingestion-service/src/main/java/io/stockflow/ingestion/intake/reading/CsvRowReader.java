@@ -1,4 +1,4 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.reading;
 
 import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.pos.SalesChannel;
@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * variant attributes as {@code variant_<name>} columns. A wrong or missing header refuses the whole body;
  * a bad row is reported with every fault it has.
  */
-public class CsvRowReader implements RowReader {
+class CsvRowReader implements RowReader {
 
     static final List<String> REQUIRED = List.of("product_id", "store_id", "quantity", "unit_price",
             "transaction_timestamp");
@@ -47,7 +47,7 @@ public class CsvRowReader implements RowReader {
     private final List<String> header;
     private long row;
 
-    public CsvRowReader(InputStream body) {
+    CsvRowReader(InputStream body) {
         try {
             InputStreamReader reader = new InputStreamReader(RowReader.skipUtf8Bom(body),
                     StandardCharsets.UTF_8.newDecoder()
@@ -92,7 +92,12 @@ public class CsvRowReader implements RowReader {
         return new UnreadableBodyException(0, FieldViolation.of(null, "invalid_header", detail), false, null);
     }
 
-    /** The header, for dead-letter records: a CSV row means nothing without it. */
+    @Override
+    public String format() {
+        return "csv";
+    }
+
+    @Override
     public String headerLine() {
         return RAW.format(header.toArray());
     }

@@ -1,4 +1,4 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.reading;
 
 import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.web.FieldViolation;
@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * One row of a request as read: its 1-based number, its original text (kept for the dead-letter topic) and either
- * a line with its defaults filled in, or the reasons it cannot be one.
+ * One row of a request: its 1-based number, its original text (kept for the dead-letter topic) and either a line
+ * (as read, then with its defaults filled in by the pipeline), or the reasons it cannot be one.
  *
  * @param originalText writes the row's original text; only refused rows need it, so it is not written up front
  */

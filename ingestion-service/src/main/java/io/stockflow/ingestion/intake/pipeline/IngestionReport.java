@@ -1,4 +1,4 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.pipeline;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.pipeline;
 
 import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.web.FieldViolation;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * (known currency, no absurd price or quantity, no timestamp far in the future or the past). Every violation is
  * reported, each with a stable reason code, so a client can fix a row in one go.
  */
-public class LineValidator {
+class LineValidator {
 
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
@@ -33,7 +33,7 @@ public class LineValidator {
     private final Duration maxFutureSkew;
     private final Duration maxAge;
 
-    public LineValidator(Validator validator, Clock clock, BigDecimal maxUnitPrice, BigDecimal maxAbsQuantity,
+    LineValidator(Validator validator, Clock clock, BigDecimal maxUnitPrice, BigDecimal maxAbsQuantity,
                          Duration maxFutureSkew, Duration maxAge) {
         this.validator = validator;
         this.clock = clock;
@@ -43,7 +43,7 @@ public class LineValidator {
         this.maxAge = maxAge;
     }
 
-    public List<FieldViolation> validate(PosTransaction line) {
+    List<FieldViolation> validate(PosTransaction line) {
         List<FieldViolation> violations = new ArrayList<>();
         validator.validate(line).stream()
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))

@@ -1,4 +1,4 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.reading;
 
 import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.web.FieldViolation;
@@ -18,13 +18,13 @@ import java.util.function.Supplier;
  * Reads POS lines from a JSON array of line objects, one element at a time. Malformed JSON stops the read at
  * the element where it occurs; an element of the wrong shape is a rejected row.
  */
-public class JsonArrayRowReader implements RowReader {
+class JsonArrayRowReader implements RowReader {
 
     private final JsonMapper mapper;
     private final JsonParser parser;
     private long row;
 
-    public JsonArrayRowReader(InputStream body, JsonMapper mapper) {
+    JsonArrayRowReader(InputStream body, JsonMapper mapper) {
         this.mapper = mapper;
         try {
             this.parser = mapper.createParser(RowReader.skipUtf8Bom(body));
@@ -42,6 +42,11 @@ public class JsonArrayRowReader implements RowReader {
         } catch (JacksonException e) {
             throw malformed(0, e);
         }
+    }
+
+    @Override
+    public String format() {
+        return "json";
     }
 
     @Override

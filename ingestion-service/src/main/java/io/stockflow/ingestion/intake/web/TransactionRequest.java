@@ -1,4 +1,4 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.web;
 
 import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.pos.SalesChannel;
@@ -12,7 +12,7 @@ import java.util.Map;
  * A whole basket in one object: header fields shared by its lines, and the lines. The single-line form (a
  * {@link PosTransaction} object) is accepted as well.
  */
-public record TransactionRequest(String transactionId, String storeId, Instant transactionTimestamp, String currency,
+record TransactionRequest(String transactionId, String storeId, Instant transactionTimestamp, String currency,
                                  SalesChannel channel, Boolean promotion, List<Line> lines) {
 
     public record Line(Integer lineNumber, String productId, Map<String, String> variant, BigDecimal quantity,
@@ -20,7 +20,7 @@ public record TransactionRequest(String transactionId, String storeId, Instant t
     }
 
     /** The lines as POS lines, each inheriting the header; defaults are not yet filled in. */
-    public List<PosTransaction> toLines() {
+    List<PosTransaction> toLines() {
         return lines.stream().map(l -> new PosTransaction(transactionId, l.lineNumber(), storeId, l.productId(),
                 l.variant(), l.quantity(), l.unitPrice(), currency, transactionTimestamp,
                 l.promotion() != null ? l.promotion() : promotion, channel)).toList();

@@ -1,10 +1,10 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.web;
 
 import java.util.List;
 import java.util.UUID;
 
 /** The answer to a single transaction: its (possibly assigned) id and what became of each line. */
-public record TransactionReceipt(String transactionId, long accepted, long duplicates, List<LineReceipt> lines) {
+record TransactionReceipt(String transactionId, long accepted, long duplicates, List<LineReceipt> lines) {
 
     /** @param status {@code accepted} or {@code duplicate} (already ingested earlier) */
     public record LineReceipt(int lineNumber, String status, UUID eventId) {

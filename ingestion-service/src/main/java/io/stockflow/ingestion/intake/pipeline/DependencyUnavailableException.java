@@ -1,11 +1,11 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.pipeline;
 
 /** Kafka or Redis could not be reached or refused the work: nothing of the failed chunk was accepted. */
 public class DependencyUnavailableException extends RuntimeException {
 
     private final String dependency;
 
-    public DependencyUnavailableException(String dependency, Throwable cause) {
+    DependencyUnavailableException(String dependency, Throwable cause) {
         super(dependency + " is unavailable: " + (cause == null ? "" : cause.getMessage()), cause);
         this.dependency = dependency;
     }

@@ -1,7 +1,8 @@
-package io.stockflow.ingestion.intake;
+package io.stockflow.ingestion.intake.web;
 
-import io.stockflow.common.web.RequestIdWebFilter;
+import io.stockflow.common.web.IdempotencyKey;
 import io.stockflow.common.web.Problems;
+import io.stockflow.common.web.RequestIdWebFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 @RequestMapping("/api/data/pos")
 class PosIntakeController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
     private final IntakeRequests requests;
@@ -30,8 +30,8 @@ class PosIntakeController {
     }
 
     @PostMapping(path = "/transaction", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<String>> transaction(ServerWebExchange exchange,
-                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+    Mono<ResponseEntity<String>> transaction(
+            ServerWebExchange exchange, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
         requireUtf8(exchange);
         return requests.transaction(exchange.getRequest().getBody(), key, request(exchange))
                 .map(HttpAnswer::toResponse);
@@ -39,7 +39,7 @@ class PosIntakeController {
 
     @PostMapping(path = "/batch", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     Mono<ResponseEntity<String>> batch(ServerWebExchange exchange,
-                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+                                       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key) {
         requireUtf8(exchange);
         MediaType type = exchange.getRequest().getHeaders().getContentType();
         boolean csv = type != null && CSV.isCompatibleWith(type);
