@@ -184,6 +184,10 @@ class PosIntakeIntegrationTest {
                 + "\", \"lines\": [{\"product_id\": \"P1\", \"quantity\": 1, \"unit_price\": 1},"
                 + " {\"product_id\": \"P|2\", \"quantity\": 0, \"unit_price\": 1}]}", 400, "invalid_format",
                 "lines[1].product_id");
+        expectProblem("{" + ok + ", \"lines\": null}", 400, "missing_field", "lines");
+        expectProblem("{" + ok + ", \"lines\": []}", 400, "missing_field", "lines");
+        expectProblem("{" + ok + ", \"lines\": [{\"product_id\": \"P1\", \"quantity\": 1, \"unit_price\": 1},"
+                + " null]}", 400, "missing_field", "lines[1]");
         assertThat(events(store, 0)).isEmpty();
     }
 

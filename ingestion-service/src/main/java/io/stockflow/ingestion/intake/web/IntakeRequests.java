@@ -103,8 +103,17 @@ class IntakeRequests {
                         "not_an_object", "expected a JSON object, found " + node.getNodeType().name().toLowerCase())));
             }
             basket = node.has("lines");
-            lines = basket ? json.treeToValue(node, TransactionRequest.class).toLines()
-                    : List.of(json.treeToValue(node, PosTransaction.class));
+            if (basket) {
+                TransactionRequest transaction = json.treeToValue(node, TransactionRequest.class);
+                int nullLine = transaction.firstNullLine();
+                if (nullLine >= 0) {
+                    return answers.invalid("every line is an object", List.of(FieldViolation.of(
+                            "lines[" + nullLine + "]", "missing_field", "a line is required here, found null")));
+                }
+                lines = transaction.toLines();
+            } else {
+                lines = List.of(json.treeToValue(node, PosTransaction.class));
+            }
         } catch (JacksonException e) {
             FieldViolation violation = JsonErrors.describe(e);
             return answers.invalid(violation.message(), List.of(violation));

@@ -19,8 +19,16 @@ record TransactionRequest(String transactionId, String storeId, Instant transact
                        BigDecimal unitPrice, Boolean promotion) {
     }
 
-    /** The lines as POS lines, each inheriting the header; defaults are not yet filled in. */
+    /** The position (0-based) of the first line that is JSON null, or -1. */
+    int firstNullLine() {
+        return lines == null ? -1 : lines.indexOf(null);
+    }
+
+    /** The lines as POS lines, each inheriting the header; defaults are not yet filled in. None without lines. */
     List<PosTransaction> toLines() {
+        if (lines == null) {
+            return List.of();
+        }
         return lines.stream().map(l -> new PosTransaction(transactionId, l.lineNumber(), storeId, l.productId(),
                 l.variant(), l.quantity(), l.unitPrice(), currency, transactionTimestamp,
                 l.promotion() != null ? l.promotion() : promotion, channel)).toList();
