@@ -145,7 +145,10 @@ public final class GradientBoostedTrainer {
                 stats.put("training_rows", training.count);
                 stats.put("validation_rows", validation.count);
                 stats.put("boosting_rounds", best);
-                stats.put("validation_tweedie_loss", Double.isFinite(bestLoss) ? bestLoss : null);
+                if (Double.isFinite(bestLoss)) {
+                    // A panel too small to hold series out trains on all of them, with no validation loss.
+                    stats.put("validation_tweedie_loss", bestLoss);
+                }
                 stats.put("train_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
                 stats.put("threads", settings.threads());
                 stats.put("top_inputs_by_gain", topInputs(chosen, features.names()));

@@ -87,6 +87,18 @@ class GradientBoostedModelTest {
     }
 
     @Test
+    void aPanelTooSmallToHoldSeriesOutTrainsOnAllOfThem() {
+        List<DemandSeries> few = LearnedPanels.weeklyWithPromotions(4, 240, 28, 7);
+        try (GradientBoostedModel model = trainer.train(few, LearnedPanels.lastDay(few.get(0)), line -> { })) {
+            assertThat(model.training()).containsEntry("validation_rows", 0).doesNotContainKey(
+                    "validation_tweedie_loss");
+            double[][] forecasts = model.forecast(few);
+            assertThat(forecasts.length).isEqualTo(4);
+            assertThat(Arrays.stream(forecasts).flatMapToDouble(Arrays::stream)).allMatch(day -> day >= 0);
+        }
+    }
+
+    @Test
     void refusesToTrainWithoutEnoughHistoryBeforeTheCutOff() {
         assertThatThrownBy(() -> trainer.train(panel, LearnedPanels.START.plusDays(40), line -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("days of history");
