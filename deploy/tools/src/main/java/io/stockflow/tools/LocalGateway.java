@@ -22,7 +22,11 @@ final class LocalGateway implements AutoCloseable {
         this.adminPassword = adminPassword;
     }
 
-    /** Starts the gateway (without waiting for it): the administrator's password is set to a fresh one. */
+    /**
+     * Starts the gateway (without waiting for it): the administrator's password is set to a fresh one. The reset also
+     * makes the gateway forget the failed logins earlier runs or tests left against {@code admin} in a shared Redis,
+     * so this run's own login is never throttled.
+     */
     static LocalGateway start(Path root, LocalInfrastructure infra, Path work) throws IOException {
         return start(root, infra, work, Map.of(), SMALL_FOOTPRINT);
     }

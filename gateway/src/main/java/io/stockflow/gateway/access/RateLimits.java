@@ -1,10 +1,8 @@
 package io.stockflow.gateway.access;
 
 import io.stockflow.common.security.AuthenticatedPrincipal;
-import io.stockflow.common.web.ApiProblemException;
 import io.stockflow.common.web.Problems;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -49,12 +47,10 @@ public final class RateLimits {
             }
             // One token comes back every 1/rate seconds.
             long retryAfter = Math.max(1, (long) Math.ceil(1.0 / limit.replenishRate()));
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-            return Mono.error(new ApiProblemException(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+            return Mono.error(Problems.retryLater(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
                     "Too many requests", "this " + (apiKey ? "API key" : "user") + " may make "
                             + limit.replenishRate() + " requests per second (bursts of " + limit.burstCapacity()
-                            + "); retry after " + retryAfter + " s"), headers, null));
+                            + "); retry after " + retryAfter + " s", retryAfter, null));
         });
     }
 }

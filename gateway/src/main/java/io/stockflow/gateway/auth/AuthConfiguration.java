@@ -1,5 +1,6 @@
 package io.stockflow.gateway.auth;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.stockflow.common.security.AccessTokenVerifier;
 import io.stockflow.common.security.SecretSealer;
 import io.stockflow.gateway.token.AccessTokenIssuer;
@@ -33,6 +34,13 @@ class AuthConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(12);
+    }
+
+    /** One hashing thread per core, and a short queue behind them (see {@link PasswordHashing}). */
+    @Bean
+    PasswordHashing passwordHashing(PasswordEncoder encoder) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new PasswordHashing(encoder, threads, 50 * threads);
     }
 
     @Bean
@@ -69,10 +77,12 @@ class AuthConfiguration {
     }
 
     @Bean
-    AuthService authService(UserAccountRepository users, PasswordEncoder passwords, AccessTokenIssuer issuer,
-                            ReactiveStringRedisTemplate redis, AuthProperties properties) {
-        return new AuthService(users, passwords, issuer,
-                new RefreshTokens(redis, properties.refreshTokenLifetime()));
+    AuthService authService(UserAccountRepository users, PasswordEncoder encoder, PasswordHashing passwords,
+                            AccessTokenIssuer issuer, ReactiveStringRedisTemplate redis, LoginThrottle throttle,
+                            AuthProperties properties, MeterRegistry meters) {
+        String decoyHash = encoder.encode("decoy-" + System.nanoTime()); // once, at start
+        return new AuthService(users, passwords, decoyHash, issuer,
+                new RefreshTokens(redis, properties.refreshTokenLifetime()), throttle, meters);
     }
 
     /** Loads (or creates) the shared signing keys before anything is signed, then keeps them in step. */
@@ -91,14 +101,15 @@ class AuthConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(ReactiveStringRedisTemplate redis, AuthProperties properties) {
-        return new LoginThrottle(redis, properties.maxFailedLoginsPerUser(), properties.maxFailedLoginsPerClient(),
-                properties.failedLoginWindow());
+    LoginThrottle loginThrottle(ReactiveStringRedisTemplate redis, Clock clock, AuthProperties properties) {
+        AuthProperties.LoginThrottlingProperties limits = properties.loginThrottling();
+        return new LoginThrottle(redis, clock, limits.perUserAndAddress(), limits.perUser());
     }
 
     @Bean
-    ApplicationRunner firstAdministrator(UserAccountRepository users, PasswordEncoder passwords, AuthProperties properties) {
-        return args -> new FirstAdministrator(users, passwords)
+    ApplicationRunner firstAdministrator(UserAccountRepository users, PasswordHashing passwords,
+                                         LoginThrottle throttle, AuthProperties properties) {
+        return args -> new FirstAdministrator(users, passwords, throttle)
                 .ensure(properties.initialAdminPassword(), properties.resetAdminPassword()).block();
     }
 }

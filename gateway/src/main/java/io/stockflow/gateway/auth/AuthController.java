@@ -8,7 +8,6 @@ import io.stockflow.common.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +16,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import io.stockflow.common.security.CurrentCaller;
+import io.stockflow.gateway.web.TrustedProxies;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.time.Duration;
-
 import java.time.Instant;
 import java.util.Set;
 
@@ -30,11 +29,11 @@ import java.util.Set;
 class AuthController {
 
     private final AuthService auth;
-    private final LoginThrottle throttle;
+    private final TrustedProxies proxies;
 
-    AuthController(AuthService auth, LoginThrottle throttle) {
+    AuthController(AuthService auth, TrustedProxies proxies) {
         this.auth = auth;
-        this.throttle = throttle;
+        this.proxies = proxies;
     }
 
     record LoginRequest(@NotBlank @Size(max = 128) String username, @NotBlank @Size(max = 256) String password) {
@@ -48,30 +47,24 @@ class AuthController {
 
     @PostMapping("/api/auth/login")
     Mono<AuthService.Session> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
-        String client = clientAddress(exchange);
-        return throttle.waitBeforeAttempt(request.username(), client).flatMap(wait -> {
-            if (!wait.isZero()) {
-                return Mono.error(tooManyAttempts(wait));
+        InetAddress client = proxies.clientAddress(exchange.getRequest().getRemoteAddress(),
+                exchange.getRequest().getHeaders());
+        return auth.login(request.username(), request.password(), client).map(result -> {
+            if (result instanceof AuthService.LoginResult.LoggedIn loggedIn) {
+                return loggedIn.session();
             }
-            return auth.login(request.username(), request.password())
-                    .flatMap(session -> throttle.succeeded(request.username()).thenReturn(session))
-                    .switchIfEmpty(throttle.failed(request.username(), client).then(Mono.error(() -> unauthorized(
-                            "invalid-credentials", "Invalid credentials",
-                            "the username or password is wrong, or the account is disabled"))));
+            if (result instanceof AuthService.LoginResult.Throttled throttled) {
+                throw tooManyAttempts(throttled.retryAfter());
+            }
+            throw unauthorized("invalid-credentials", "Invalid credentials",
+                    "the username or password is wrong, or the account is disabled");
         });
     }
 
-    private static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-    }
-
     private static ApiProblemException tooManyAttempts(Duration wait) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
-        return new ApiProblemException(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
-                "Too many login attempts", "too many failed logins; try again in " + Math.max(1, wait.toSeconds())
-                        + " seconds"), headers, null);
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000); // rounded up: retrying earlier is refused again
+        return Problems.retryLater(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts", "Too many login attempts",
+                "too many login attempts for this username; try again in " + seconds + " seconds", seconds, null);
     }
 
     @PostMapping("/api/auth/refresh")

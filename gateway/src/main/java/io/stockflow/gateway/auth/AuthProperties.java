@@ -7,17 +7,24 @@ import java.time.Duration;
 /**
  * {@code stockflow.auth.*}.
  *
- * @param resetAdminPassword       set {@code admin}'s password to {@code initialAdminPassword} at start even when
- *                                 users exist (recovery, and local runs that print a fresh password)
- * @param maxFailedLoginsPerUser   failed logins for one username within {@code failedLoginWindow} before it is
- *                                 locked for the rest of the window
- * @param maxFailedLoginsPerClient the same, per client address
- * @param signingKeys              storage and rotation of the access-token signing keys
+ * @param resetAdminPassword set {@code admin}'s password to {@code initialAdminPassword} at start even when users
+ *                           exist (recovery, and local runs that print a fresh password); also forgets the failed
+ *                           logins counted against {@code admin}
+ * @param loginThrottling    how failed logins are slowed down (see {@link LoginThrottle})
+ * @param signingKeys        storage and rotation of the access-token signing keys
  */
 @ConfigurationProperties("stockflow.auth")
 public record AuthProperties(Duration accessTokenLifetime, Duration refreshTokenLifetime,
-                             String initialAdminPassword, boolean resetAdminPassword, int maxFailedLoginsPerUser, int maxFailedLoginsPerClient,
-                             Duration failedLoginWindow, SigningKeyProperties signingKeys) {
+                             String initialAdminPassword, boolean resetAdminPassword,
+                             LoginThrottlingProperties loginThrottling, SigningKeyProperties signingKeys) {
+
+    /**
+     * @param perUserAndAddress the tight limit, per username and client address
+     * @param perUser           the loose one, per username over all addresses: many more free attempts and a short
+     *                          longest delay, so that it only slows
+     */
+    public record LoginThrottlingProperties(LoginThrottle.Limit perUserAndAddress, LoginThrottle.Limit perUser) {
+    }
 
     /**
      * @param keyEncryptionKey base64 of 32 bytes sealing the private keys in the database (a Kubernetes secret);

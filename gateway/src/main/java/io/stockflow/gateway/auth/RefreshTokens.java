@@ -19,7 +19,9 @@ import java.util.UUID;
  * one of the same family. A spent token presented again means it was stolen (or replayed): the whole family is
  * revoked, so neither the thief nor the victim can refresh any more (OAuth 2.0 Security BCP, refresh token
  * rotation). Only a SHA-256 of each token's secret is stored, so the store leaks no usable token. Spend-and-renew
- * is one Lua script, so two concurrent refreshes with one token cannot both succeed.
+ * is one Lua script, so two concurrent refreshes with one token cannot both succeed. Each family carries the user's
+ * session version as its login saw it; the caller refuses a refresh once the user's version has moved on (password,
+ * roles or enabled changed), so such a change ends every login of the user at its next refresh.
  */
 public final class RefreshTokens {
 
@@ -38,11 +40,13 @@ public final class RefreshTokens {
               redis.call('SET', family, 'revoked', 'KEEPTTL')
               return {'reused', h['subject']}
             end
+            local version = h['version'] or '-1'
             redis.call('HSET', KEYS[1], 'spent', '1')
-            redis.call('HSET', KEYS[2], 'family', h['family'], 'subject', h['subject'], 'hash', ARGV[2], 'spent', '0')
+            redis.call('HSET', KEYS[2], 'family', h['family'], 'subject', h['subject'], 'hash', ARGV[2], 'spent', '0',
+              'version', version)
             redis.call('EXPIRE', KEYS[2], ARGV[3])
             redis.call('EXPIRE', family, ARGV[3])
-            return {'rotated', h['subject']}
+            return {'rotated', h['subject'], version}
             """, List.class);
 
     private final ReactiveStringRedisTemplate redis;
@@ -56,17 +60,26 @@ public final class RefreshTokens {
 
     public enum Outcome { ROTATED, REUSED, REVOKED, UNKNOWN }
 
-    /** @param next the token to use from now on (only when {@code ROTATED}) */
-    public record Rotation(Outcome outcome, String subject, String next) {
+    /**
+     * @param next           the token to use from now on (only when {@code ROTATED})
+     * @param sessionVersion the user's session version when the family's login began (only when {@code ROTATED};
+     *                       -1 for families from before versions were recorded, which therefore end)
+     */
+    public record Rotation(Outcome outcome, String subject, String next, long sessionVersion) {
     }
 
-    /** Starts a new family for a fresh login. */
-    public Mono<String> issue(String subject) {
+    /**
+     * Starts a new family for a fresh login.
+     *
+     * @param sessionVersion the user's session version as read when the password was checked
+     */
+    public Mono<String> issue(String subject, long sessionVersion) {
         String family = UUID.randomUUID().toString();
         Token token = Token.create(random);
         return redis.opsForValue().set(FAMILY + family, "active", lifetime)
                 .then(redis.opsForHash().putAll(TOKEN + token.id(), java.util.Map.of("family", family,
-                        "subject", subject, "hash", token.secretHash(), "spent", "0")))
+                        "subject", subject, "hash", token.secretHash(), "spent", "0",
+                        "version", Long.toString(sessionVersion))))
                 .then(redis.expire(TOKEN + token.id(), lifetime))
                 .thenReturn(token.value());
     }
@@ -74,7 +87,7 @@ public final class RefreshTokens {
     public Mono<Rotation> rotate(String presented) {
         Token spent = Token.parse(presented);
         if (spent == null) {
-            return Mono.just(new Rotation(Outcome.UNKNOWN, null, null));
+            return Mono.just(new Rotation(Outcome.UNKNOWN, null, null, -1));
         }
         Token next = Token.create(random);
         return redis.execute(ROTATE, List.of(TOKEN + spent.id(), TOKEN + next.id(), FAMILY),
@@ -83,7 +96,8 @@ public final class RefreshTokens {
                 .map(result -> {
                     Outcome outcome = Outcome.valueOf(result.get(0).toString().toUpperCase());
                     String subject = result.size() > 1 ? result.get(1).toString() : null;
-                    return new Rotation(outcome, subject, outcome == Outcome.ROTATED ? next.value() : null);
+                    long version = result.size() > 2 ? Long.parseLong(result.get(2).toString()) : -1;
+                    return new Rotation(outcome, subject, outcome == Outcome.ROTATED ? next.value() : null, version);
                 });
     }
 

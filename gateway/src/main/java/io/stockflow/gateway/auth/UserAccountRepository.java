@@ -21,7 +21,7 @@ public final class UserAccountRepository {
     }
 
     private static final String COLUMNS = "id, username, password_hash, roles, enabled, created_at, updated_at, "
-            + "updated_by";
+            + "updated_by, session_version";
 
     public Mono<UserAccount> byUsername(String username) {
         return db.sql("SELECT " + COLUMNS + " FROM gateway.user_account WHERE username = :username")
@@ -40,13 +40,16 @@ public final class UserAccountRepository {
 
     /**
      * Changes what an administrator may change besides roles; null leaves a field as it is. Empty when the user
-     * does not exist or when it would disable the last enabled administrator.
+     * does not exist or when it would disable the last enabled administrator. A new password or a change of
+     * {@code enabled} moves the session version on, which ends the user's logins.
      */
     public Mono<UserAccount> update(UUID id, Boolean enabled, String passwordHash, String by) {
         return db.sql("WITH admins AS (SELECT id FROM gateway.user_account WHERE enabled AND 'ADMIN' = ANY(roles) "
                         + "FOR UPDATE) "
                         + "UPDATE gateway.user_account SET enabled = coalesce(:enabled, enabled), "
-                        + "password_hash = coalesce(:hash, password_hash), updated_at = :now, updated_by = :by "
+                        + "password_hash = coalesce(:hash, password_hash), updated_at = :now, updated_by = :by, "
+                        + "session_version = session_version + CASE WHEN :hash IS NOT NULL "
+                        + "OR coalesce(:enabled, enabled) <> enabled THEN 1 ELSE 0 END "
                         + "WHERE id = :id AND (coalesce(:enabled, true) OR NOT ('ADMIN' = ANY(roles)) "
                         + "OR EXISTS (SELECT 1 FROM admins WHERE admins.id <> :id))")
                 .bind("id", id).bind("now", Instant.now()).bind("by", by)
@@ -57,13 +60,16 @@ public final class UserAccountRepository {
 
     /**
      * Sets a user's roles, refusing (empty) to take ADMIN from the last enabled administrator; the row lock keeps
-     * two concurrent demotions from both passing that check.
+     * two concurrent demotions from both passing that check. Different roles move the session version on, which
+     * ends the user's logins (a refresh would otherwise carry the old roles' login on).
      */
     public Mono<UserAccount> setRoles(UUID id, Set<Role> roles, String by) {
         String[] names = roles.stream().map(Role::name).sorted().toArray(String[]::new);
         return db.sql("WITH admins AS (SELECT id FROM gateway.user_account WHERE enabled AND 'ADMIN' = ANY(roles) "
                         + "FOR UPDATE) "
-                        + "UPDATE gateway.user_account SET roles = :roles, updated_at = :now, updated_by = :by "
+                        + "UPDATE gateway.user_account SET roles = :roles, updated_at = :now, updated_by = :by, "
+                        + "session_version = session_version + CASE WHEN roles @> :roles AND roles <@ :roles "
+                        + "THEN 0 ELSE 1 END "
                         + "WHERE id = :id AND ('ADMIN' = ANY(:roles) OR NOT enabled "
                         + "OR EXISTS (SELECT 1 FROM admins WHERE admins.id <> :id))")
                 .bind("id", id).bind("roles", names).bind("now", Instant.now()).bind("by", by)
@@ -74,7 +80,8 @@ public final class UserAccountRepository {
         return new UserAccount(row.get("id", UUID.class), row.get("username", String.class),
                 row.get("password_hash", String.class), roles(row.get("roles", String[].class)),
                 Boolean.TRUE.equals(row.get("enabled", Boolean.class)), row.get("created_at", Instant.class),
-                row.get("updated_at", Instant.class), row.get("updated_by", String.class));
+                row.get("updated_at", Instant.class), row.get("updated_by", String.class),
+                row.get("session_version", Long.class));
     }
 
     public Mono<Long> count() {

@@ -3,6 +3,7 @@ package io.stockflow.gateway.users;
 import io.stockflow.common.security.Role;
 import io.stockflow.common.web.Problems;
 import io.stockflow.common.security.CurrentCaller;
+import io.stockflow.gateway.auth.PasswordHashing;
 import io.stockflow.gateway.auth.UserAccount;
 import io.stockflow.gateway.auth.UserAccountRepository;
 import jakarta.validation.Valid;
@@ -15,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.time.Instant;
@@ -36,7 +35,9 @@ import java.util.UUID;
 
 /**
  * {@code /api/admin/users} (ADMIN only, by the access policy). Roles change only through their own endpoint: the
- * general update has no roles field, and the strict JSON dialect refuses one sent anyway (no mass assignment).
+ * general update has no roles field, and the strict JSON dialect refuses one sent anyway (no mass assignment). A
+ * new password, enabling or disabling, or different roles end the user's logins: their refresh tokens are refused
+ * from then on, and their access tokens run out within their short lifetime.
  */
 @RestController
 @RequestMapping("/api/admin/users")
@@ -45,9 +46,9 @@ class UserAdminController {
     private static final Logger log = LoggerFactory.getLogger(UserAdminController.class);
 
     private final UserAccountRepository users;
-    private final PasswordEncoder passwords;
+    private final PasswordHashing passwords;
 
-    UserAdminController(UserAccountRepository users, PasswordEncoder passwords) {
+    UserAdminController(UserAccountRepository users, PasswordHashing passwords) {
         this.users = users;
         this.passwords = passwords;
     }
@@ -85,7 +86,7 @@ class UserAdminController {
     Mono<ResponseEntity<UserView>> create(@Valid @RequestBody NewUser request, ServerWebExchange exchange) {
         UUID id = UUID.randomUUID();
         String by = CurrentCaller.required(exchange).subject();
-        return hash(request.password())
+        return passwords.hash(request.password())
                 .flatMap(hash -> users.create(id, request.username(), hash, request.roles(), by))
                 .flatMap(created -> {
                     if (!created) {
@@ -101,7 +102,7 @@ class UserAdminController {
     @PatchMapping("/{id}")
     Mono<UserView> update(@PathVariable UUID id, @Valid @RequestBody UserUpdate request, ServerWebExchange exchange) {
         String by = CurrentCaller.required(exchange).subject();
-        Mono<String> hash = request.password() == null ? Mono.just("") : hash(request.password());
+        Mono<String> hash = request.password() == null ? Mono.just("") : passwords.hash(request.password());
         return hash.flatMap(h -> users.update(id, request.enabled(), h.isEmpty() ? null : h, by))
                 .switchIfEmpty(users.byId(id).flatMap(exists -> Mono.error(lastAdministrator()))
                         .then(Mono.error(() -> notFound(id))))
@@ -119,11 +120,6 @@ class UserAdminController {
                         .then(Mono.error(() -> notFound(id))))
                 .doOnNext(user -> log.info("roles of user {} set to {} by {}", user.username(), request.roles(), by))
                 .map(UserView::of);
-    }
-
-    /** bcrypt costs tens of milliseconds of CPU: off the event loop. */
-    private Mono<String> hash(String password) {
-        return Mono.fromCallable(() -> passwords.encode(password)).subscribeOn(Schedulers.boundedElastic());
     }
 
     private static RuntimeException notFound(UUID id) {

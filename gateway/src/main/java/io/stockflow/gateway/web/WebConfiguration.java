@@ -12,7 +12,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import java.time.Duration;
 import java.util.List;
 
-/** CORS for the separately hosted dashboards, and security headers. */
+/** CORS for the separately hosted dashboards, security headers, and who the client is behind proxies. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -23,6 +23,23 @@ class WebConfiguration {
             allowedOrigins = allowedOrigins == null ? List.of()
                     : allowedOrigins.stream().filter(origin -> !origin.isBlank()).toList();
         }
+    }
+
+    /**
+     * {@code stockflow.gateway.client-address.*}: the proxies in front of the gateway (CIDRs; none means the TCP peer
+     * is the client) and the forwarding header they write.
+     */
+    @ConfigurationProperties("stockflow.gateway.client-address")
+    record ClientAddressProperties(List<String> trustedProxies, TrustedProxies.Header header) {
+        ClientAddressProperties {
+            trustedProxies = trustedProxies == null ? List.of() : trustedProxies;
+            header = header == null ? TrustedProxies.Header.X_FORWARDED_FOR : header;
+        }
+    }
+
+    @Bean
+    TrustedProxies trustedProxies(ClientAddressProperties properties) {
+        return new TrustedProxies(properties.trustedProxies(), properties.header());
     }
 
     /** Ordered before the access filter, so that a browser's preflight is answered without credentials. */

@@ -321,6 +321,52 @@ class GatewayAccessIntegrationTest {
     }
 
     @Test
+    void aNewPasswordDifferentRolesOrDisablingEndTheUsersLogins() {
+        String admin = gateway.adminToken();
+        String username = "leaver-" + UUID.randomUUID();
+        UUID id = gateway.createUser(username, "a long enough password", "VIEWER");
+
+        String beforePasswordChange = gateway.refreshToken(username, "a long enough password");
+        change(admin, "/api/admin/users/" + id, "{\"password\": \"another long password\"}");
+        refreshIsRevoked(beforePasswordChange);
+
+        String beforeRolesChange = gateway.refreshToken(username, "another long password");
+        changeRoles(admin, id, "PLANNER");
+        refreshIsRevoked(beforeRolesChange);
+
+        // a change that changes nothing ends nothing
+        String beforeDisabling = gateway.refreshToken(username, "another long password");
+        changeRoles(admin, id, "PLANNER");
+        change(admin, "/api/admin/users/" + id, "{\"enabled\": true}");
+        String rotated = JsonPath.read(gateway.refresh(beforeDisabling).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody(), "$.refresh_token");
+
+        change(admin, "/api/admin/users/" + id, "{\"enabled\": false}");
+        refreshIsRevoked(rotated);
+        // enabling the user again does not bring the old login back; a new one works
+        change(admin, "/api/admin/users/" + id, "{\"enabled\": true}");
+        refreshIsRevoked(rotated);
+        gateway.refresh(gateway.refreshToken(username, "another long password")).expectStatus().isOk();
+    }
+
+    private void change(String admin, String path, String body) {
+        gateway.http().patch().uri(path).header("Authorization", "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
+    }
+
+    private void changeRoles(String admin, UUID id, String role) {
+        gateway.http().put().uri("/api/admin/users/" + id + "/roles").header("Authorization", "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"roles\": [\"" + role + "\"]}").exchange()
+                .expectStatus().isOk();
+    }
+
+    private void refreshIsRevoked(String refreshToken) {
+        gateway.refresh(refreshToken).expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/refresh-token-revoked");
+    }
+
+    @Test
     void theLastAdministratorCannotBeDemotedOrDisabled() {
         String admin = gateway.adminToken();
         List<String> adminIds = JsonPath.read(gateway.http().get().uri("/api/admin/users")

@@ -21,7 +21,7 @@ class RefreshTokensTest extends RealRedis {
 
     @Test
     void eachRefreshSpendsItsTokenAndHandsOutTheNext() {
-        String first = tokens.issue("alice").block();
+        String first = tokens.issue("alice", 0).block();
         RefreshTokens.Rotation second = tokens.rotate(first).block();
         assertThat(second.outcome()).isEqualTo(RefreshTokens.Outcome.ROTATED);
         assertThat(second.subject()).isEqualTo("alice");
@@ -30,21 +30,35 @@ class RefreshTokensTest extends RealRedis {
     }
 
     @Test
+    void theSessionVersionOfTheLoginTravelsWithEveryRotation() {
+        String first = tokens.issue("erin", 7).block();
+        RefreshTokens.Rotation second = tokens.rotate(first).block();
+        assertThat(second.sessionVersion()).isEqualTo(7);
+        assertThat(tokens.rotate(second.next()).block().sessionVersion()).isEqualTo(7);
+        // a token stored before versions were recorded has none: -1, which no user has, so its login ends
+        String old = tokens.issue("frank", 0).block();
+        redis.opsForHash().remove("sf:gw:refresh:" + old.substring(0, old.indexOf('.')), "version").block();
+        RefreshTokens.Rotation fromOld = tokens.rotate(old).block();
+        assertThat(fromOld.outcome()).isEqualTo(RefreshTokens.Outcome.ROTATED);
+        assertThat(fromOld.sessionVersion()).isEqualTo(-1);
+    }
+
+    @Test
     void reusingASpentTokenRevokesTheWholeFamily() {
-        String stolen = tokens.issue("bob").block();
+        String stolen = tokens.issue("bob", 0).block();
         String victims = tokens.rotate(stolen).block().next();
         RefreshTokens.Rotation replay = tokens.rotate(stolen).block();
         assertThat(replay.outcome()).isEqualTo(RefreshTokens.Outcome.REUSED);
         assertThat(replay.subject()).isEqualTo("bob");
         assertThat(tokens.rotate(victims).block().outcome()).isEqualTo(RefreshTokens.Outcome.REVOKED);
         // another login of the same user is another family and unaffected
-        assertThat(tokens.rotate(tokens.issue("bob").block()).block().outcome())
+        assertThat(tokens.rotate(tokens.issue("bob", 0).block()).block().outcome())
                 .isEqualTo(RefreshTokens.Outcome.ROTATED);
     }
 
     @Test
     void concurrentRefreshesWithOneTokenCannotBothSucceed() {
-        String token = tokens.issue("carol").block();
+        String token = tokens.issue("carol", 0).block();
         List<RefreshTokens.Rotation> results = Mono.zip(tokens.rotate(token), tokens.rotate(token),
                 (a, b) -> List.of(a, b)).block();
         assertThat(results).extracting(RefreshTokens.Rotation::outcome)
@@ -53,7 +67,7 @@ class RefreshTokensTest extends RealRedis {
 
     @Test
     void logoutRevokesAndForgedOrUnknownTokensAreRefused() {
-        String token = tokens.issue("dave").block();
+        String token = tokens.issue("dave", 0).block();
         String forged = token.substring(0, token.indexOf('.') + 1) + "x".repeat(43);
         assertThat(tokens.rotate(forged).block().outcome()).isEqualTo(RefreshTokens.Outcome.UNKNOWN);
         assertThat(tokens.rotate("garbage").block().outcome()).isEqualTo(RefreshTokens.Outcome.UNKNOWN);

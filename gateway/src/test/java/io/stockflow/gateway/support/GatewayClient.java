@@ -25,10 +25,23 @@ public final class GatewayClient {
 
     /** @return an access token */
     public String login(String username, String password) {
-        String session = client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+        return JsonPath.read(session(username, password), "$.access_token");
+    }
+
+    /** @return a refresh token of a fresh login */
+    public String refreshToken(String username, String password) {
+        return JsonPath.read(session(username, password), "$.refresh_token");
+    }
+
+    private String session(String username, String password) {
+        return client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}")
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        return JsonPath.read(session, "$.access_token");
+    }
+
+    public WebTestClient.ResponseSpec refresh(String refreshToken) {
+        return client.post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"refresh_token\": \"" + refreshToken + "\"}").exchange();
     }
 
     public String adminToken() {

@@ -21,8 +21,6 @@ import java.lang.annotation.Target;
 @IntegrationTest
 @TestPropertySource(properties = {"management.server.port=0",
         "stockflow.auth.initial-admin-password=" + GatewayClient.ADMIN_PASSWORD,
-        "stockflow.gateway.api-keys.cache-for=0s",
-        // every test client is 127.0.0.1 on a shared Redis: the per-client lock is LoginThrottleTest's to cover
-        "stockflow.auth.max-failed-logins-per-client=100000"})
+        "stockflow.gateway.api-keys.cache-for=0s"})
 public @interface GatewayTest {
 }

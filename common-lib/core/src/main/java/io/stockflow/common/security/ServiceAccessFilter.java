@@ -90,11 +90,9 @@ public class ServiceAccessFilter implements WebFilter, Ordered {
 
     private static ApiProblemException keysUnavailable(Throwable cause) {
         log.warn("cannot check tokens: {}", cause.getMessage());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "10");
-        return new ApiProblemException(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "keys-unavailable",
-                "Cannot check the access token", "the gateway's signing keys cannot be had right now; retry later"),
-                headers, cause);
+        return Problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "keys-unavailable",
+                "Cannot check the access token", "the gateway's signing keys cannot be had right now; retry later",
+                10, cause);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.stockflow.common.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -48,5 +49,13 @@ public final class Problems {
 
     public static ApiProblemException exception(HttpStatus status, String slug, String title, String detail) {
         return new ApiProblemException(of(status, slug, title, detail));
+    }
+
+    /** A problem answered with {@code Retry-After}: the client may try again after that many seconds. */
+    public static ApiProblemException retryLater(HttpStatus status, String slug, String title, String detail,
+                                                 long retryAfterSeconds, Throwable cause) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return new ApiProblemException(of(status, slug, title, detail), headers, cause);
     }
 }
