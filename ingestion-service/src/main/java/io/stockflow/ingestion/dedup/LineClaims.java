@@ -11,10 +11,12 @@ import java.util.List;
 /**
  * Exactly-once intake of lines, keyed by (transaction id, line number), in Redis. A line is first claimed as
  * pending (short TTL), published, then confirmed as done (retention TTL) once Kafka acknowledged it, or released
- * if Kafka refused it. The claim remembers which batch and row took it, so a repeat inside one batch is told
- * apart from a retry of an earlier request. Claiming a line also checks and advances its series' watermark (the
- * latest transaction time seen for store|product, shared by all replicas): a claimed line older than it arrived
- * out of order. One Lua call per chunk keeps both to one round trip.
+ * if Kafka refused it. The claim remembers which attempt (one run of a request) and row took it, so a repeat
+ * inside one request is told apart from a line an earlier request ingested. It names the attempt, never the
+ * batch: a retry of a request reuses its batch id (a transaction's own id, or the one derived from its
+ * Idempotency-Key), and a line its earlier attempt ingested is a duplicate, not a repeat. Claiming a line also
+ * checks and advances its series' watermark (the latest transaction time seen for store|product, shared by all
+ * replicas): a claimed line older than it arrived out of order. One Lua call per chunk keeps both to one round trip.
  */
 public class LineClaims {
 
@@ -81,8 +83,8 @@ public class LineClaims {
         record AlreadyIngested() implements Claim {
         }
 
-        /** Same transaction id and line number as an earlier row of this batch. */
-        record RepeatedInBatch(long firstRow) implements Claim {
+        /** Same transaction id and line number as an earlier row of this very attempt. */
+        record RepeatedInRequest(long firstRow) implements Claim {
         }
 
         /** Another request is publishing it right now; a retry will tell. */
@@ -90,7 +92,8 @@ public class LineClaims {
         }
     }
 
-    public List<Claim> claim(String batchId, List<LineRef> lines) {
+    /** @param attemptId names this run of the request; unique per run, so never a batch id */
+    public List<Claim> claim(String attemptId, List<LineRef> lines) {
         if (lines.isEmpty()) {
             return List.of();
         }
@@ -99,7 +102,7 @@ public class LineClaims {
         args.add(Long.toString(pendingTtl.toSeconds()));
         for (LineRef line : lines) {
             keys.add(line.key());
-            args.add(value('p', batchId, line.row()));
+            args.add(value('p', attemptId, line.row()));
             args.add(line.seriesKey());
             args.add(Long.toString(line.timestamp().toEpochMilli()));
         }
@@ -107,40 +110,41 @@ public class LineClaims {
         List<?> existing = redis.execute(CLAIM, keys, args).next().block();
         List<Claim> claims = new ArrayList<>(lines.size());
         for (Object value : existing) {
-            claims.add(interpret(batchId, value.toString()));
+            claims.add(interpret(attemptId, value.toString()));
         }
         return claims;
     }
 
-    public void confirm(String batchId, List<LineRef> lines) {
+    public void confirm(String attemptId, List<LineRef> lines) {
         if (lines.isEmpty()) {
             return;
         }
         List<String> args = new ArrayList<>(lines.size() + 1);
         args.add(Long.toString(retention.toSeconds()));
-        lines.forEach(line -> args.add(value('d', batchId, line.row())));
+        lines.forEach(line -> args.add(value('d', attemptId, line.row())));
         redis.execute(CONFIRM, lines.stream().map(LineRef::key).toList(), args).next().block();
     }
 
-    public void release(String batchId, List<LineRef> lines) {
+    public void release(String attemptId, List<LineRef> lines) {
         if (lines.isEmpty()) {
             return;
         }
         redis.execute(RELEASE, lines.stream().map(LineRef::key).toList(),
-                lines.stream().map(line -> value('p', batchId, line.row())).toList()).next().block();
+                lines.stream().map(line -> value('p', attemptId, line.row())).toList()).next().block();
     }
 
-    private static String value(char state, String batchId, long row) {
-        return state + ":" + batchId + ":" + row;
+    private static String value(char state, String attemptId, long row) {
+        return state + ":" + attemptId + ":" + row;
     }
 
-    private static Claim interpret(String batchId, String existing) {
+    /** Claims written before attempts were named ({@code <state>:<batch id>:<row>}) read as earlier requests'. */
+    private static Claim interpret(String attemptId, String existing) {
         if (existing.equals("0") || existing.equals("1")) {
             return new Claim.Claimed(existing.equals("1"));
         }
         String[] parts = existing.split(":", 3);
-        if (parts.length == 3 && parts[1].equals(batchId)) {
-            return new Claim.RepeatedInBatch(Long.parseLong(parts[2]));
+        if (parts.length == 3 && parts[1].equals(attemptId)) {
+            return new Claim.RepeatedInRequest(Long.parseLong(parts[2]));
         }
         return parts[0].equals("d") ? new Claim.AlreadyIngested() : new Claim.InFlight();
     }

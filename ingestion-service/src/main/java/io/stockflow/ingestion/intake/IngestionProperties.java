@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param maxAbsQuantity      quantities beyond this (either sign) are refused as absurd
  * @param dedupRetention      how long (transaction id, line number) pairs are remembered as already ingested
  * @param idempotencyRetention how long an Idempotency-Key's first response is replayed
+ * @param rejectedRowRetention how long a batch's refused rows are kept for {@code /api/data/batches/{id}/rejected}
  * @param alertRejectedShare  a batch refusing at least this share of a store's rows raises a data quality alert
  * @param alertMinRejected    ... provided it refused at least this many of them
  */
@@ -38,6 +39,7 @@ public record IngestionProperties(
         BigDecimal maxAbsQuantity,
         Duration dedupRetention,
         Duration idempotencyRetention,
+        Duration rejectedRowRetention,
         double alertRejectedShare,
         long alertMinRejected) {
 }

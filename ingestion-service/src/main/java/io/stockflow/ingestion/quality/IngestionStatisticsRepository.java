@@ -104,28 +104,6 @@ public class IngestionStatisticsRepository {
                 .then();
     }
 
-    public Mono<Void> recordBatch(BatchRecord batch) {
-        return db.sql("""
-                        INSERT INTO ingestion.ingestion_batch (batch_id, received_at, completed_at, endpoint, format,
-                            http_status, rows_read, accepted, duplicates, rejected, request_id)
-                        VALUES (:batchId, :receivedAt, :completedAt, :endpoint, :format, :status, :rows, :accepted,
-                                :duplicates, :rejected, :requestId)
-                        ON CONFLICT (batch_id) DO NOTHING""")
-                .bind("batchId", batch.batchId()).bind("receivedAt", batch.receivedAt())
-                .bind("completedAt", batch.completedAt()).bind("endpoint", batch.endpoint())
-                .bind("format", batch.format()).bind("status", batch.httpStatus()).bind("rows", batch.rows())
-                .bind("accepted", batch.accepted()).bind("duplicates", batch.duplicates())
-                .bind("rejected", batch.rejected())
-                .bind("requestId", batch.requestId() == null ? "" : batch.requestId())
-                .then();
-    }
-
-    /** One recorded request (its id, format and outcome as answered). */
-    public record BatchRecord(String batchId, Instant receivedAt, Instant completedAt, String endpoint, String format,
-                              int httpStatus, long rows, long accepted, long duplicates, long rejected,
-                              String requestId) {
-    }
-
     public record OutcomeCount(String storeId, String outcome, String reason, long lines) {
     }
 

@@ -12,6 +12,12 @@ public record QualityReport(Instant from, Instant to, String storeId, Totals tot
                             Map<String, Long> rejectedByReason, List<StoreTotals> perStore,
                             Anomalies anomalies) {
 
+    /**
+     * @param received       every line: accepted, rejected, duplicates and in flight
+     * @param duplicates     lines ingested before (retries, re-sent files): not a fault of the data
+     * @param acceptanceRate accepted / (accepted + rejected); duplicates and in-flight lines do not lower it; null
+     *                       when no line was accepted or rejected
+     */
     public record Totals(long received, long accepted, long rejected, long duplicates, long inFlight, long late,
                          long outOfOrder, Double acceptanceRate) {
     }

@@ -39,11 +39,14 @@ public class QualityReportService {
                     Collectors.summingLong(IngestionStatisticsRepository.OutcomeCount::lines)));
             Function<String, Long> total = outcome -> byOutcome.getOrDefault(outcome, 0L);
             long accepted = total.apply("accepted");
-            long received = accepted + total.apply("rejected") + total.apply("duplicate") + total.apply("in_flight");
-            QualityReport.Totals totals = new QualityReport.Totals(received, accepted, total.apply("rejected"),
+            long rejected = total.apply("rejected");
+            long received = accepted + rejected + total.apply("duplicate") + total.apply("in_flight");
+            // the share of new lines that were valid: a retried line is neither, whatever the retries' number
+            long judged = accepted + rejected;
+            QualityReport.Totals totals = new QualityReport.Totals(received, accepted, rejected,
                     total.apply("duplicate"), total.apply("in_flight"), total.apply("late"),
                     total.apply("out_of_order"),
-                    received == 0 ? null : Math.round(10000.0 * accepted / received) / 10000.0);
+                    judged == 0 ? null : Math.round(10000.0 * accepted / judged) / 10000.0);
             Map<String, Long> rejectedByReason = counts.stream().filter(c -> c.outcome().equals("rejected"))
                     .collect(Collectors.groupingBy(IngestionStatisticsRepository.OutcomeCount::reason, TreeMap::new,
                             Collectors.summingLong(IngestionStatisticsRepository.OutcomeCount::lines)));

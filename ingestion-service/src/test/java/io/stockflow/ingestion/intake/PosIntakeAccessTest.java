@@ -11,6 +11,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** The service checks who posts POS data itself: a request that bypasses the gateway is not trusted. */
@@ -54,6 +55,16 @@ class PosIntakeAccessTest {
                 .jsonPath("$.request_id").exists();
         client.get().uri("/api/data/quality").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.VIEWER))
                 .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void theSenderOfABatchAndPeopleMayReadBatches() {
+        for (Role role : List.of(Role.INGEST, Role.VIEWER)) {
+            client.get().uri("/api/data/batches/no-such-batch/rejected")
+                    .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(role)).exchange()
+                    .expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.type").isEqualTo("/problems/batch-not-found");
+        }
     }
 
     @Test

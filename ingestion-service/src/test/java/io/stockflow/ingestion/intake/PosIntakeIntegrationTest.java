@@ -1,14 +1,11 @@
 package io.stockflow.ingestion.intake;
 
-import io.stockflow.common.events.EventCodec;
 import io.stockflow.common.events.EventEnvelope;
-import io.stockflow.common.events.Topics;
 import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.quality.DataQualityAlert;
 import io.stockflow.common.pos.RejectedRecord;
 import io.stockflow.testsupport.ActuatorContract;
 import io.stockflow.testsupport.IntegrationTest;
-import io.stockflow.testsupport.KafkaTestConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -19,44 +16,27 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import static io.stockflow.ingestion.IngestionFixtures.CSV;
+import static io.stockflow.ingestion.IngestionFixtures.HEADER;
+import static io.stockflow.ingestion.IngestionFixtures.alerts;
+import static io.stockflow.ingestion.IngestionFixtures.batchIdOf;
+import static io.stockflow.ingestion.IngestionFixtures.deadLetters;
+import static io.stockflow.ingestion.IngestionFixtures.events;
+import static io.stockflow.ingestion.IngestionFixtures.recent;
+import static io.stockflow.ingestion.IngestionFixtures.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class PosIntakeIntegrationTest {
 
-    private static final MediaType CSV = MediaType.parseMediaType("text/csv");
-    private static final String HEADER = "transaction_id,line_number,store_id,product_id,quantity,unit_price,currency,"
-            + "transaction_timestamp,promotion,channel,variant_size\n";
-    private final EventCodec codec = new EventCodec();
-
     @Autowired
     WebTestClient client;
-
-    private static String store() {
-        return "S-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static String recent() {
-        return Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private List<EventEnvelope<PosTransaction>> events(String store, int expected) {
-        return KafkaTestConsumer.read(Topics.POS_TRANSACTIONS.name(), r -> r.key().startsWith(store + "|"), expected,
-                Duration.ofSeconds(20)).stream().map(r -> codec.decode(r.value(), PosTransaction.class)).toList();
-    }
-
-    private List<RejectedRecord> deadLetters(String batchId, int expected) {
-        return KafkaTestConsumer.read(Topics.POS_TRANSACTIONS_DLQ.name(), r -> true, 10_000, Duration.ofSeconds(3)).stream()
-                .map(r -> codec.decode(r.value(), RejectedRecord.class).payload())
-                .filter(r -> r.batchId().equals(batchId)).toList();
-    }
 
     @Test
     void acceptsTheReferenceExampleAsIsAndPublishesOneKeyedEvent() {
@@ -271,8 +251,7 @@ class PosIntakeIntegrationTest {
                 + store + "-2,1," + store + ",P1,1,1.00,EUR," + recent() + ",,,\n";
         String report = client.post().uri("/api/data/pos/batch").contentType(CSV).bodyValue(csv).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        String batchId = report.replaceAll(".*\"batch_id\":\"([^\"]+)\".*", "$1");
-        List<RejectedRecord> dead = deadLetters(batchId, 1);
+        List<RejectedRecord> dead = deadLetters(batchIdOf(report));
         assertThat(dead).hasSize(1);
         RejectedRecord record = dead.get(0);
         assertThat(record.row()).isEqualTo(1);
@@ -353,24 +332,6 @@ class PosIntakeIntegrationTest {
     }
 
     @Test
-    void aBatchIdempotencyKeyMakesAssignedIdsStableAcrossRetries() {
-        String store = store();
-        String csv = HEADER + ",," + store + ",P1,1,1.00,EUR," + recent() + ",,,\n";
-        String key = UUID.randomUUID().toString();
-        String first = client.post().uri("/api/data/pos/batch").header("Idempotency-Key", key).contentType(CSV)
-                .bodyValue(csv).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        client.post().uri("/api/data/pos/batch").header("Idempotency-Key", key).contentType(CSV).bodyValue(csv)
-                .exchange().expectStatus().isOk()
-                .expectHeader().valueEquals("Idempotent-Replayed", "true")
-                .expectBody(String.class).isEqualTo(first);
-        // without the stored answer (e.g. after it expired) the derived ids still make the retry a duplicate
-        client.post().uri("/api/data/pos/batch").header("Idempotency-Key", key + "-other").contentType(CSV)
-                .bodyValue(csv).exchange().expectStatus().isOk();
-        assertThat(events(store, 2)).hasSize(2);
-    }
-
-    @Test
     void aBatchThatRefusesManyOfAStoresRowsRaisesADataQualityAlert() {
         String store = store();
         StringBuilder csv = new StringBuilder(HEADER);
@@ -380,9 +341,7 @@ class PosIntakeIntegrationTest {
         }
         client.post().uri("/api/data/pos/batch").contentType(CSV).bodyValue(csv.toString()).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.rejected").isEqualTo(12);
-        List<DataQualityAlert> alerts = KafkaTestConsumer.read(Topics.DATA_QUALITY_ALERTS.name(),
-                        r -> store.equals(r.key()), 1, Duration.ofSeconds(20)).stream()
-                .map(r -> codec.decode(r.value(), DataQualityAlert.class).payload()).toList();
+        List<DataQualityAlert> alerts = alerts(store);
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).rows()).isEqualTo(20);
         assertThat(alerts.get(0).rejected()).isEqualTo(12);

@@ -48,6 +48,8 @@ class QualityReportIntegrationTest {
                 .jsonPath("$.totals.received").isEqualTo(33)
                 .jsonPath("$.totals.accepted").isEqualTo(32)
                 .jsonPath("$.totals.rejected").isEqualTo(1)
+                .jsonPath("$.totals.duplicates").isEqualTo(0)
+                .jsonPath("$.totals.acceptance_rate").isEqualTo(0.9697)
                 .jsonPath("$.totals.late").isEqualTo(30)
                 .jsonPath("$.rejected_by_reason.unknown_currency").isEqualTo(1)
                 .jsonPath("$.per_store[0].store_id").isEqualTo(store)

@@ -109,10 +109,10 @@ public final class AccessPolicy {
             .rule(READS, "/webjars/swagger-ui/**", PUBLIC, "Swagger UI assets")
             .rule(Set.of(), "/api/auth/**", AUTHENTICATED, "own session: me, logout")
             .rule(Set.of(), "/api/admin/**", ADMIN_ONLY, "users, API keys, signing keys")
-            // Ingestion: machines post, people read the quality report.
+            // Ingestion: machines post and read what became of their batches, people read the quality report.
             .rule(Set.of(HttpMethod.POST), "/api/data/pos/**", roles(Role.INGEST), "post POS transactions")
             .rule(READS, "/api/data/**", roles(Role.PLANNER, Role.ANALYST, Role.VIEWER, Role.INGEST),
-                    "data-quality reports")
+                    "data-quality reports, batches and their refused rows")
             // Forecasting: everyone reads and asks for forecasts; planners train, import history and regressors.
             .rule(READS, "/api/ml/**", new AnyRole(PEOPLE), "forecasts, accuracy, models, segments")
             .rule(Set.of(HttpMethod.POST), "/api/ml/forecast", new AnyRole(PEOPLE), "compute a forecast")

@@ -9,25 +9,28 @@ import java.util.UUID;
 /**
  * The request a chunk of rows belongs to.
  *
- * @param batchId   names the request; rows without a transaction id get {@code <batchId>-<row>}
+ * @param batchId   names the request; rows without a transaction id get {@code <batchId>-<row>}. A retry of the
+ *                  request has the same one (see {@link #transaction} and {@link #idOf})
+ * @param attemptId names this one run of the request, new for every retry: a line claimed under it earlier in
+ *                  the same run is repeated within the request, a line claimed under another was ingested before
  * @param endpoint  {@value #TRANSACTION} or {@value #BATCH}
  * @param csvHeader the CSV header line, kept with dead-lettered CSV rows; null for JSON
  */
-public record BatchContext(String batchId, String endpoint, String format, Instant receivedAt, String requestId,
-                           String csvHeader) {
+public record BatchContext(String batchId, UUID attemptId, String endpoint, String format, Instant receivedAt,
+                           String requestId, String csvHeader) {
 
     public static final String TRANSACTION = "transaction";
     public static final String BATCH = "batch";
 
     /** A single transaction, named by its own transaction id, else by one derived as {@link #idOf} says. */
     static BatchContext transaction(String transactionId, Arrival arrival) {
-        return new BatchContext(transactionId != null ? transactionId : "T-" + idOf(arrival), TRANSACTION, "json",
-                arrival.receivedAt(), arrival.requestId(), null);
+        return new BatchContext(transactionId != null ? transactionId : "T-" + idOf(arrival), UUID.randomUUID(),
+                TRANSACTION, "json", arrival.receivedAt(), arrival.requestId(), null);
     }
 
     static BatchContext batch(Arrival arrival, RowReader reader) {
-        return new BatchContext(idOf(arrival), BATCH, reader.format(), arrival.receivedAt(), arrival.requestId(),
-                reader.headerLine());
+        return new BatchContext(idOf(arrival), UUID.randomUUID(), BATCH, reader.format(), arrival.receivedAt(),
+                arrival.requestId(), reader.headerLine());
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.stockflow.ingestion.intake.pipeline;
 
-/** Kafka or Redis could not be reached or refused the work: nothing of the failed chunk was accepted. */
+/**
+ * Kafka, Redis or PostgreSQL (where refused rows are kept) could not be reached or refused the work: the request
+ * stops there, and what Kafka had not acknowledged was not accepted.
+ */
 public class DependencyUnavailableException extends RuntimeException {
 
     private final String dependency;

@@ -8,11 +8,14 @@ import java.util.TreeMap;
 
 /**
  * The answer to a batch: counts of every outcome and the rows that were not accepted (up to a limit; every
- * rejected row is on the dead-letter topic). Lines without a transaction id were given
- * {@code <batch_id>-<row>}.
+ * rejected row is at {@code /api/data/batches/{batch_id}/rejected} and on the dead-letter topic). Lines without a
+ * transaction id were given {@code <batch_id>-<row>}.
+ *
+ * @param duplicates lines ingested by an earlier request (a retry of this one included): not refused
  */
 public record IngestionReport(String batchId, String format, long rows, long accepted, long duplicates,
-                              long rejected, long inFlight, long late, long outOfOrder, List<RowIssue> rejectedRows,
+                              long rejected, long inFlight, long late, long outOfOrder,
+                              Map<String, Long> rejectedByReason, List<RowIssue> rejectedRows,
                               List<RowIssue> duplicateRows, boolean issuesTruncated) {
 
     /** Rows and refusals of one store within a batch, for data quality alerts. */
@@ -42,6 +45,7 @@ public record IngestionReport(String batchId, String format, long rows, long acc
         private long inFlight;
         private long late;
         private long outOfOrder;
+        private final Map<String, Long> rejectedByReason = new TreeMap<>();
         private final List<RowIssue> rejectedRows = new ArrayList<>();
         private final List<RowIssue> duplicateRows = new ArrayList<>();
         private final Map<String, StoreOutcomes> perStore = new HashMap<>();
@@ -75,6 +79,7 @@ public record IngestionReport(String batchId, String format, long rows, long acc
                     }
                     case REJECTED -> {
                         rejected++;
+                        rejectedByReason.merge(o.violations().get(0).code(), 1L, Long::sum);
                         list(rejectedRows, o);
                     }
                 }
@@ -95,7 +100,8 @@ public record IngestionReport(String batchId, String format, long rows, long acc
 
         IngestionReport report() {
             return new IngestionReport(batchId, format, rows, accepted, duplicates, rejected, inFlight, late,
-                    outOfOrder, List.copyOf(rejectedRows), List.copyOf(duplicateRows), truncated);
+                    outOfOrder, new TreeMap<>(rejectedByReason), List.copyOf(rejectedRows),
+                    List.copyOf(duplicateRows), truncated);
         }
     }
 }

@@ -27,10 +27,11 @@ import java.util.function.Supplier;
 /**
  * The intake pipeline, the one way in for rows of either endpoint: fill in each line's defaults and validate it,
  * claim each (transaction id, line number) once, publish the claimed lines and wait for Kafka's acknowledgement,
- * dead-letter the refused rows, then count statistics. A line is reported accepted only after Kafka acknowledged
- * it. Blocking by design: it runs on a bounded-elastic worker that reads the request body as a stream, and at most
- * {@value #MAX_CHUNKS_IN_FLIGHT} chunks of a request await acknowledgement at once, which is the back-pressure on
- * the upload.
+ * keep the refused rows, then count statistics. A line some earlier request ingested (a retry of this one
+ * included) is a duplicate: neither refused nor counted against the data's quality. A line is reported accepted
+ * only after Kafka acknowledged it. Blocking by design: it runs on a bounded-elastic worker that reads the request
+ * body as a stream, and at most {@value #MAX_CHUNKS_IN_FLIGHT} chunks of a request await acknowledgement at once,
+ * which is the back-pressure on the upload.
  */
 public class IntakePipeline {
 
@@ -93,12 +94,16 @@ public class IntakePipeline {
             recorder.rejectTransaction(batch, raw, violations);
             return new TransactionOutcome.Invalid(violations);
         }
-        List<RowOutcome> outcomes;
+        Completed completed;
         try {
-            outcomes = complete(batch, submit(batch, rows));
+            completed = complete(batch, submit(batch, rows));
         } catch (DependencyUnavailableException e) {
             return new TransactionOutcome.Unavailable(e);
         }
+        if (completed.failure() != null) {
+            return new TransactionOutcome.Unavailable(completed.failure());
+        }
+        List<RowOutcome> outcomes = completed.outcomes();
         if (outcomes.stream().anyMatch(o -> o.status() == RowOutcome.Status.IN_FLIGHT)) {
             return new TransactionOutcome.InFlight();
         }
@@ -109,7 +114,7 @@ public class IntakePipeline {
 
     /**
      * Reads, processes and reports a batch chunk by chunk; rows read before the body turned unreadable, or before
-     * Kafka or Redis failed, count as usual. A batch that ran to its end raises its data quality alerts.
+     * Kafka, Redis or PostgreSQL failed, count as usual. A batch that ran to its end raises its data quality alerts.
      */
     public BatchResult batch(Arrival arrival, RowReader reader) {
         BatchContext batch = BatchContext.batch(arrival, reader);
@@ -122,7 +127,7 @@ public class IntakePipeline {
     }
 
     private BatchResult ingest(BatchContext batch, RowReader reader, IngestionReport.Tally tally) {
-        Deque<CompletableFuture<List<RowOutcome>>> inFlight = new ArrayDeque<>();
+        Deque<CompletableFuture<Completed>> inFlight = new ArrayDeque<>();
         List<ParsedRow> chunk = new ArrayList<>(chunkRows);
         try {
             try {
@@ -157,8 +162,8 @@ public class IntakePipeline {
      * order) and lets its completion (waiting for acknowledgements, confirming claims, statistics) overlap with
      * reading and submitting the next chunks.
      */
-    private void pipeline(BatchContext batch, List<ParsedRow> chunk, Deque<CompletableFuture<List<RowOutcome>>>
-            inFlight, IngestionReport.Tally tally) {
+    private void pipeline(BatchContext batch, List<ParsedRow> chunk, Deque<CompletableFuture<Completed>> inFlight,
+                          IngestionReport.Tally tally) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -167,11 +172,14 @@ public class IntakePipeline {
         drain(inFlight, MAX_CHUNKS_IN_FLIGHT - 1, tally);
     }
 
-    private static void drain(Deque<CompletableFuture<List<RowOutcome>>> inFlight, int keep,
-                              IngestionReport.Tally tally) {
+    private static void drain(Deque<CompletableFuture<Completed>> inFlight, int keep, IngestionReport.Tally tally) {
         while (inFlight.size() > keep) {
             try {
-                tally.add(inFlight.removeFirst().join());
+                Completed completed = inFlight.removeFirst().join();
+                tally.add(completed.outcomes()); // what Kafka acknowledged counts even when the chunk then failed
+                if (completed.failure() != null) {
+                    throw completed.failure();
+                }
             } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException cause) {
                     throw cause;
@@ -198,6 +206,14 @@ public class IntakePipeline {
                 violations.stream().map(v -> v.atRow(row.row())).toList());
     }
 
+    /**
+     * What became of a chunk's rows, and the failure that stops the request after it, if any.
+     *
+     * @param outcomes the rows that were decided: not those Kafka failed to acknowledge
+     */
+    private record Completed(List<RowOutcome> outcomes, DependencyUnavailableException failure) {
+    }
+
     /** A chunk whose claimed lines were handed to the producer, with what is known of each row so far. */
     private record Submitted(List<ParsedRow> rows, RowOutcome[] outcomes, List<Integer> published,
                              List<CompletableFuture<?>> acks, Timer.Sample timing) {
@@ -206,8 +222,8 @@ public class IntakePipeline {
     private Submitted submit(BatchContext batch, List<ParsedRow> rows) {
         Timer.Sample timing = metrics.startChunk();
         List<ParsedRow> valid = rows.stream().filter(ParsedRow::isValid).toList();
-        List<Claim> claimed = redis(() -> claims.claim(batch.batchId(), valid.stream().map(IntakePipeline::ref)
-                .toList()));
+        List<Claim> claimed = redis(() -> claims.claim(batch.attemptId().toString(), valid.stream()
+                .map(IntakePipeline::ref).toList()));
         RowOutcome[] outcomes = new RowOutcome[rows.size()];
         List<Integer> toPublish = new ArrayList<>();
         int v = 0;
@@ -223,8 +239,9 @@ public class IntakePipeline {
                 // provisional: it becomes accepted once Kafka acknowledges it (see complete)
                 outcomes[i] = new RowOutcome(row, RowOutcome.Status.ACCEPTED, List.of(), false, c.outOfOrder());
             } else if (claim instanceof Claim.AlreadyIngested) {
+                // ingested by an earlier request, a retry of this one included: not a fault of this row
                 outcomes[i] = new RowOutcome(row, RowOutcome.Status.DUPLICATE, List.of(), false, false);
-            } else if (claim instanceof Claim.RepeatedInBatch repeated) {
+            } else if (claim instanceof Claim.RepeatedInRequest repeated) {
                 outcomes[i] = new RowOutcome(row, RowOutcome.Status.REJECTED, List.of(FieldViolation.of(null,
                         "duplicate_in_batch", "same transaction_id and line_number as row " + repeated.firstRow())
                         .atRow(row.row())), false, false);
@@ -238,13 +255,14 @@ public class IntakePipeline {
     }
 
     /**
-     * Waits for Kafka's acknowledgements of a submitted chunk, confirms or releases its claims, dead-letters its
-     * refused rows and counts it.
+     * Waits for Kafka's acknowledgements of a submitted chunk, confirms or releases its claims, keeps its refused
+     * rows (dead-letter topic and PostgreSQL) and counts it.
      *
-     * @throws DependencyUnavailableException when Kafka or Redis fails; the rows that Kafka had already
-     *                                        acknowledged stay accepted and are counted
+     * @return the chunk's outcomes, with a failure when Kafka or PostgreSQL failed: the rows that Kafka had already
+     * acknowledged stay accepted and are counted
+     * @throws DependencyUnavailableException when Redis fails
      */
-    private List<RowOutcome> complete(BatchContext batch, Submitted chunk) {
+    private Completed complete(BatchContext batch, Submitted chunk) {
         List<ParsedRow> rows = chunk.rows();
         RowOutcome[] outcomes = chunk.outcomes();
         List<Throwable> failures = EventPublisher.await(chunk.acks());
@@ -264,8 +282,8 @@ public class IntakePipeline {
             }
         }
         redis(() -> {
-            claims.confirm(batch.batchId(), acked);
-            claims.release(batch.batchId(), failed);
+            claims.confirm(batch.attemptId().toString(), acked);
+            claims.release(batch.attemptId().toString(), failed);
             return null;
         });
         List<RowOutcome> done = new ArrayList<>(rows.size());
@@ -274,17 +292,14 @@ public class IntakePipeline {
                 done.add(o);
             }
         }
-        Throwable dlqFailure = recorder.deadLetter(batch, done);
+        DependencyUnavailableException refusalNotKept = recorder.keepRejected(batch, done);
         recorder.record(batch, done);
         metrics.stopChunk(chunk.timing());
         if (!failed.isEmpty()) {
-            throw new DependencyUnavailableException("kafka", failures.stream().filter(f -> f != null).findFirst()
-                    .orElse(null));
+            return new Completed(done, new DependencyUnavailableException("kafka", failures.stream()
+                    .filter(f -> f != null).findFirst().orElse(null)));
         }
-        if (dlqFailure != null) {
-            throw new DependencyUnavailableException("kafka", dlqFailure);
-        }
-        return done;
+        return new Completed(done, refusalNotKept);
     }
 
     private static LineRef ref(ParsedRow row) {

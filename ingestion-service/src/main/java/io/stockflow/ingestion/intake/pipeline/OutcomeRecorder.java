@@ -4,6 +4,8 @@ import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.pos.RejectedRecord;
 import io.stockflow.common.quality.DataQualityAlert;
 import io.stockflow.common.web.FieldViolation;
+import io.stockflow.ingestion.batches.BatchRepository;
+import io.stockflow.ingestion.batches.RejectedRow;
 import io.stockflow.ingestion.intake.reading.ParsedRow;
 import io.stockflow.ingestion.publish.PosEventPublisher;
 import io.stockflow.ingestion.quality.ChunkStatistics;
@@ -12,35 +14,45 @@ import io.stockflow.ingestion.quality.StatisticsBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps account of what became of rows: refused rows go to the dead-letter topic, every outcome is counted in the
- * statistics and metrics, and a batch that refused much of a store's rows raises a data quality alert.
+ * Keeps account of what became of rows: refused rows go to the dead-letter topic and, for whoever must fix them,
+ * to PostgreSQL; every outcome is counted in the statistics and metrics, and a batch that refused much of a
+ * store's rows raises a data quality alert. Duplicates are counted as such, never as refused.
  */
 class OutcomeRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
+    private static final Duration KEEP_TIMEOUT = Duration.ofSeconds(30);
 
     private final PosEventPublisher publisher;
+    private final BatchRepository batches;
     private final StatisticsBuffer statistics;
     private final IngestionMetrics metrics;
     private final long alertMinRejected;
     private final double alertRejectedShare;
 
-    OutcomeRecorder(PosEventPublisher publisher, StatisticsBuffer statistics, IngestionMetrics metrics,
-                    long alertMinRejected, double alertRejectedShare) {
+    OutcomeRecorder(PosEventPublisher publisher, BatchRepository batches, StatisticsBuffer statistics,
+                    IngestionMetrics metrics, long alertMinRejected, double alertRejectedShare) {
         this.publisher = publisher;
+        this.batches = batches;
         this.statistics = statistics;
         this.metrics = metrics;
         this.alertMinRejected = alertMinRejected;
         this.alertRejectedShare = alertRejectedShare;
     }
 
-    /** @return the first failure to dead-letter a refused row, or null */
-    Throwable deadLetter(BatchContext batch, List<RowOutcome> outcomes) {
+    /**
+     * Keeps the refused rows of a chunk for whoever must fix them (PostgreSQL, read back by
+     * {@code /api/data/batches/{id}/rejected}) and on the dead-letter topic.
+     *
+     * @return why they could not all be kept, or null
+     */
+    DependencyUnavailableException keepRejected(BatchContext batch, List<RowOutcome> outcomes) {
         List<RejectedRecord> rejected = new ArrayList<>();
         for (RowOutcome o : outcomes) {
             if (o.status() == RowOutcome.Status.REJECTED) {
@@ -50,7 +62,18 @@ class OutcomeRecorder {
                         batch.requestId(), seriesKeyOrNull(row.line())));
             }
         }
-        return rejected.isEmpty() ? null : publisher.deadLetter(rejected);
+        if (rejected.isEmpty()) {
+            return null;
+        }
+        try {
+            batches.keepRejectedRows(batch.batchId(), batch.attemptId(), batch.receivedAt(), rejected.stream()
+                    .map(r -> new RejectedRow(r.row(), r.reason(), r.errors(), r.payload())).toList())
+                    .block(KEEP_TIMEOUT);
+        } catch (RuntimeException e) {
+            return new DependencyUnavailableException("postgresql", e);
+        }
+        Throwable failure = publisher.deadLetter(rejected);
+        return failure == null ? null : new DependencyUnavailableException("kafka", failure);
     }
 
     void record(BatchContext batch, List<RowOutcome> outcomes) {

@@ -1,6 +1,7 @@
 package io.stockflow.ingestion.intake.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.stockflow.ingestion.batches.BatchRepository;
 import io.stockflow.ingestion.dedup.LineClaims;
 import io.stockflow.ingestion.intake.IngestionProperties;
 import io.stockflow.ingestion.publish.PosEventPublisher;
@@ -16,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Wires the framework-free intake pipeline to Kafka, Redis and the statistics. */
+/** Wires the framework-free intake pipeline to Kafka, Redis, the statistics and the batches' refused rows. */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
@@ -48,11 +49,12 @@ class PipelineConfiguration {
     @Bean
     IntakePipeline intakePipeline(IngestionProperties properties, LineValidator validator,
                                   ReactiveStringRedisTemplate redis, PosEventPublisher publisher,
-                                  StatisticsBuffer statistics, IngestionMetrics metrics,
+                                  BatchRepository batches, StatisticsBuffer statistics, IngestionMetrics metrics,
                                   ExecutorService intakeCompletions) {
         return new IntakePipeline(validator, new LineClaims(redis, PENDING_CLAIM_TTL, properties.dedupRetention()),
-                publisher, new OutcomeRecorder(publisher, statistics, metrics, properties.alertMinRejected(),
-                properties.alertRejectedShare()), metrics, intakeCompletions, properties.defaultCurrency(),
-                properties.chunkRows(), properties.maxReportedRows(), properties.lateAfter());
+                publisher, new OutcomeRecorder(publisher, batches, statistics, metrics,
+                properties.alertMinRejected(), properties.alertRejectedShare()), metrics, intakeCompletions,
+                properties.defaultCurrency(), properties.chunkRows(), properties.maxReportedRows(),
+                properties.lateAfter());
     }
 }

@@ -19,7 +19,7 @@ public sealed interface TransactionOutcome {
     record InFlight() implements TransactionOutcome {
     }
 
-    /** Kafka or Redis failed: nothing was accepted. */
+    /** Kafka or Redis failed: the request must be retried. */
     record Unavailable(DependencyUnavailableException cause) implements TransactionOutcome {
     }
 }

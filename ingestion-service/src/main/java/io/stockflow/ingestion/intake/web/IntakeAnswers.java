@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Intake's HTTP answers to one request: a transaction's receipt and a batch's report as JSON, every refusal as
@@ -39,7 +40,7 @@ class IntakeAnswers implements IdempotentRequests.Answers<HttpAnswer> {
                     invalid.violations());
         }
         if (outcome instanceof TransactionOutcome.Unavailable unavailable) {
-            return unavailable(unavailable.cause(), 0);
+            return unavailable(unavailable.cause(), 0, null);
         }
         if (outcome instanceof TransactionOutcome.InFlight) {
             return problem(Problems.of(HttpStatus.CONFLICT, "in-flight", "Transaction is being recorded",
@@ -48,12 +49,12 @@ class IntakeAnswers implements IdempotentRequests.Answers<HttpAnswer> {
         TransactionOutcome.Recorded recorded = (TransactionOutcome.Recorded) outcome;
         List<TransactionReceipt.LineReceipt> receipts = recorded.lines().stream()
                 .map(o -> new TransactionReceipt.LineReceipt(o.row().line().lineNumber(),
-                        o.status() == RowOutcome.Status.ACCEPTED ? "accepted" : "duplicate",
-                        o.row().line().eventId()))
+                        o.status().name().toLowerCase(Locale.ROOT), o.row().line().eventId()))
                 .toList();
-        long accepted = receipts.stream().filter(r -> r.status().equals("accepted")).count();
-        TransactionReceipt receipt = new TransactionReceipt(recorded.transactionId(), accepted,
-                receipts.size() - accepted, receipts);
+        long accepted = recorded.lines().stream().filter(o -> o.status() == RowOutcome.Status.ACCEPTED).count();
+        long duplicates = recorded.lines().stream().filter(o -> o.status() == RowOutcome.Status.DUPLICATE).count();
+        TransactionReceipt receipt = new TransactionReceipt(recorded.transactionId(), accepted, duplicates,
+                receipts);
         int status = accepted > 0 ? 201 : 200;
         return new HttpAnswer(status, HttpAnswer.JSON, json.writeValueAsString(receipt), null, false);
     }
@@ -62,7 +63,7 @@ class IntakeAnswers implements IdempotentRequests.Answers<HttpAnswer> {
     HttpAnswer batch(BatchResult result, long limit) {
         IngestionReport report = result.report();
         if (result.unavailable() != null) {
-            return unavailable(result.unavailable(), report.accepted());
+            return unavailable(result.unavailable(), report.accepted(), report.batchId());
         }
         if (result.unreadable() != null) {
             UnreadableBodyException stop = result.unreadable();
@@ -82,8 +83,8 @@ class IntakeAnswers implements IdempotentRequests.Answers<HttpAnswer> {
         if (report.accepted() + report.duplicates() + report.inFlight() == 0) {
             ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "batch-rejected",
                     "No row of the batch is valid",
-                    "all " + report.rows()
-                            + " rows were rejected; they are on the dead-letter topic with their reasons");
+                    "all " + report.rows() + " rows were rejected; they are listed with their reasons at "
+                            + "/api/data/batches/" + report.batchId() + "/rejected");
             problem.setProperty(Problems.ERRORS, report.rejectedRows().stream()
                     .flatMap(issue -> issue.errors().stream()).toList());
             problem.setProperty("report", report);
@@ -119,7 +120,8 @@ class IntakeAnswers implements IdempotentRequests.Answers<HttpAnswer> {
                         + " KB; send larger volumes to /api/data/pos/batch"));
     }
 
-    private HttpAnswer unavailable(DependencyUnavailableException e, long acceptedBefore) {
+    /** @param batchId names the batch, whose record says the same; null for a transaction */
+    private HttpAnswer unavailable(DependencyUnavailableException e, long acceptedBefore, String batchId) {
         log.warn("intake stopped: {}", e.getMessage());
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
                 "Ingestion temporarily unavailable", e.dependency() + " is unavailable; "
@@ -127,6 +129,9 @@ class IntakeAnswers implements IdempotentRequests.Answers<HttpAnswer> {
                         + "were not; retrying the whole request is safe (accepted rows come back as duplicates)"
                         : "nothing was accepted; retry later"));
         problem.setProperty("accepted", acceptedBefore);
+        if (batchId != null) {
+            problem.setProperty("batch_id", batchId);
+        }
         return problem(problem).retryingAfter("5");
     }
 

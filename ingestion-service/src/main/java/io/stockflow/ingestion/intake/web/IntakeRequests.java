@@ -3,6 +3,8 @@ package io.stockflow.ingestion.intake.web;
 import io.stockflow.common.pos.PosTransaction;
 import io.stockflow.common.web.FieldViolation;
 import io.stockflow.common.web.JsonErrors;
+import io.stockflow.ingestion.batches.BatchRecord;
+import io.stockflow.ingestion.batches.BatchRepository;
 import io.stockflow.ingestion.dedup.IdempotentRequests;
 import io.stockflow.ingestion.intake.IngestionProperties;
 import io.stockflow.ingestion.intake.pipeline.Arrival;
@@ -12,8 +14,6 @@ import io.stockflow.ingestion.intake.pipeline.IngestionReport;
 import io.stockflow.ingestion.intake.pipeline.IntakePipeline;
 import io.stockflow.ingestion.intake.reading.RowReader;
 import io.stockflow.ingestion.intake.reading.UnreadableBodyException;
-import io.stockflow.ingestion.quality.IngestionStatisticsRepository;
-import io.stockflow.ingestion.quality.IngestionStatisticsRepository.BatchRecord;
 import io.stockflow.ingestion.quality.StatisticsBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,17 +46,17 @@ class IntakeRequests {
 
     private final IntakePipeline pipeline;
     private final IdempotentRequests idempotency;
-    private final IngestionStatisticsRepository repository;
+    private final BatchRepository batches;
     private final StatisticsBuffer statistics;
     private final IngestionProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
-    IntakeRequests(IntakePipeline pipeline, IdempotentRequests idempotency, IngestionStatisticsRepository repository,
+    IntakeRequests(IntakePipeline pipeline, IdempotentRequests idempotency, BatchRepository batches,
                    StatisticsBuffer statistics, IngestionProperties properties, JsonMapper json, Clock clock) {
         this.pipeline = pipeline;
         this.idempotency = idempotency;
-        this.repository = repository;
+        this.batches = batches;
         this.statistics = statistics;
         this.properties = properties;
         this.json = json;
@@ -182,13 +182,17 @@ class IntakeRequests {
         });
     }
 
-    /** Records a batch with its answer and makes its statistics visible before the answer leaves. */
+    /**
+     * Records a batch with its answer (for {@code /api/data/batches/{id}}) and makes its statistics visible before
+     * the answer leaves.
+     */
     private void recordBatch(BatchResult result, int status) {
         BatchContext batch = result.batch();
         IngestionReport report = result.report();
-        statistics.flush().then(repository.recordBatch(new BatchRecord(batch.batchId(), batch.receivedAt(),
-                        clock.instant(), batch.endpoint(), batch.format(), status, report.rows(), report.accepted(),
-                        report.duplicates(), report.rejected(), batch.requestId())))
+        statistics.flush().then(batches.record(new BatchRecord(batch.batchId(), batch.attemptId(),
+                        batch.receivedAt(), clock.instant(), batch.endpoint(), batch.format(), status, report.rows(),
+                        report.accepted(), report.duplicates(), report.rejected(), report.inFlight(),
+                        report.rejectedByReason(), batch.csvHeader(), batch.requestId())))
                 .doOnError(e -> log.warn("could not record batch {}", batch.batchId(), e))
                 .onErrorResume(e -> Mono.empty())
                 .block();

@@ -1,9 +1,9 @@
 package io.stockflow.ingestion.intake.web;
 
+import io.stockflow.ingestion.batches.BatchRepository;
 import io.stockflow.ingestion.dedup.IdempotentRequests;
 import io.stockflow.ingestion.intake.IngestionProperties;
 import io.stockflow.ingestion.intake.pipeline.IntakePipeline;
-import io.stockflow.ingestion.quality.IngestionStatisticsRepository;
 import io.stockflow.ingestion.quality.StatisticsBuffer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +18,9 @@ class IntakeWebConfiguration {
 
     @Bean
     IntakeRequests intakeRequests(IntakePipeline pipeline, ReactiveStringRedisTemplate redis,
-                                  IngestionStatisticsRepository repository, StatisticsBuffer statistics,
+                                  BatchRepository batches, StatisticsBuffer statistics,
                                   IngestionProperties properties, JsonMapper json, Clock clock) {
         return new IntakeRequests(pipeline, new IdempotentRequests(redis, properties.idempotencyRetention()),
-                repository, statistics, properties, json, clock);
+                batches, statistics, properties, json, clock);
     }
 }

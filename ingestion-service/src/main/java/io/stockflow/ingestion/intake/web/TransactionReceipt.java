@@ -6,7 +6,7 @@ import java.util.UUID;
 /** The answer to a single transaction: its (possibly assigned) id and what became of each line. */
 record TransactionReceipt(String transactionId, long accepted, long duplicates, List<LineReceipt> lines) {
 
-    /** @param status {@code accepted} or {@code duplicate} (already ingested earlier) */
+    /** @param status {@code accepted}, or {@code duplicate}: ingested by an earlier request (a retry of this one) */
     public record LineReceipt(int lineNumber, String status, UUID eventId) {
     }
 }
