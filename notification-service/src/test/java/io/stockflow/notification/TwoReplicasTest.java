@@ -9,14 +9,13 @@ import io.stockflow.common.events.Topics;
 import io.stockflow.common.inventory.InventoryAlert;
 import io.stockflow.notification.channel.RecordingHttpServer;
 import io.stockflow.testsupport.IntegrationTest;
+import io.stockflow.testsupport.Replicas;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
@@ -147,16 +146,7 @@ class TwoReplicasTest {
     }
 
     private ConfigurableApplicationContext startReplica() {
-        // As command-line arguments: they win over the service's application.yml (default properties would not).
-        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0"));
-        SHARED.forEach(key -> arguments.add("--" + key + "=" + environment.getRequiredProperty(key)));
-        // The replica leaves the JVM's logging as the test set it up (else it re-initialises it for itself).
-        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
-        try {
-            return new SpringApplicationBuilder(NotificationApplication.class).run(arguments.toArray(String[]::new));
-        } finally {
-            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
-        }
+        return Replicas.start(NotificationApplication.class, environment, SHARED);
     }
 
     private void send(Integer partition, String product) {

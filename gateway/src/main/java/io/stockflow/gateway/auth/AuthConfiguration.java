@@ -3,6 +3,7 @@ package io.stockflow.gateway.auth;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stockflow.common.security.AccessTokenVerifier;
 import io.stockflow.common.security.SecretSealer;
+import io.stockflow.common.security.ServiceSecurityProperties;
 import io.stockflow.gateway.token.AccessTokenIssuer;
 import io.stockflow.gateway.token.SigningKeyRing;
 import io.stockflow.gateway.token.SigningKeyRepository;
@@ -10,12 +11,15 @@ import io.stockflow.gateway.token.SigningKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import javax.crypto.SecretKey;
 import java.time.Duration;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -25,8 +29,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Clock;
 
-/** Wires users, passwords, signing keys and refresh-token families. */
+/**
+ * Wires users, passwords, signing keys and refresh-token families. Binds the services' token settings
+ * ({@code stockflow.security.*}, the same ConfigMap) too: key rotation waits for their JWK Set caches.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ServiceSecurityProperties.class)
 class AuthConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
@@ -55,15 +63,22 @@ class AuthConfiguration {
 
     @Bean
     SigningKeys signingKeys(DatabaseClient db, TransactionalOperator transactions, SigningKeyRing ring, Clock clock,
-                            AuthProperties properties) {
+                            AuthProperties properties, ServiceSecurityProperties services) {
         AuthProperties.SigningKeyProperties keys = properties.signingKeys();
+        Duration cachesCatchUp = keys.reloadPeriod().plus(services.jwksRefresh());
+        if (keys.activationDelay().compareTo(cachesCatchUp) < 0) {
+            throw new IllegalStateException("stockflow.auth.signing-keys.activation-delay (" + keys.activationDelay()
+                    + ") must be at least reload-period (" + keys.reloadPeriod() + ") plus the services' "
+                    + "stockflow.security.jwks-refresh (" + services.jwksRefresh() + "): a new key would sign "
+                    + "before every JWK Set cache can hold it");
+        }
         SecretKey keyEncryptionKey = SecretSealer.keyFromBase64(keys.keyEncryptionKey()).orElse(null);
         if (keyEncryptionKey == null) {
             log.warn("no key-encryption key (STOCKFLOW_KEY_ENCRYPTION_KEY): signing keys are stored unsealed; "
                     + "set one outside local runs");
         }
         return new SigningKeys(new SigningKeyRepository(db, transactions, keyEncryptionKey), ring, clock,
-                properties.accessTokenLifetime(), keys.reloadPeriod(), keys.maxAge());
+                properties.accessTokenLifetime(), keys.reloadPeriod(), keys.maxAge(), keys.activationDelay());
     }
 
     @Bean
@@ -85,18 +100,25 @@ class AuthConfiguration {
                 new RefreshTokens(redis, properties.refreshTokenLifetime()), throttle, meters);
     }
 
+    /** The periodic key upkeep, ended with the application (a second context in a test, too). */
+    @Bean(destroyMethod = "dispose")
+    Disposable.Swap signingKeyUpkeepSubscription() {
+        return Disposables.swap();
+    }
+
     /** Loads (or creates) the shared signing keys before anything is signed, then keeps them in step. */
     @Bean
-    ApplicationRunner signingKeyUpkeep(SigningKeys keys, AuthProperties properties) {
+    ApplicationRunner signingKeyUpkeep(SigningKeys keys, AuthProperties properties,
+                                       Disposable.Swap signingKeyUpkeepSubscription) {
         return args -> {
             keys.initialise().block();
             Duration every = properties.signingKeys().reloadPeriod();
-            Flux.interval(every, every)
+            signingKeyUpkeepSubscription.update(Flux.interval(every, every)
                     .concatMap(tick -> Mono.defer(keys::maintain).onErrorResume(e -> {
                         log.warn("could not refresh signing keys; keeping the ones loaded", e);
                         return Mono.empty();
                     }))
-                    .subscribe();
+                    .subscribe());
         };
     }
 

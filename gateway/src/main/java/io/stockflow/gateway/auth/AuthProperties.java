@@ -31,7 +31,11 @@ public record AuthProperties(Duration accessTokenLifetime, Duration refreshToken
      *                         empty stores them unsealed, which the gateway warns about
      * @param maxAge           a key older than this is rotated automatically
      * @param reloadPeriod     how often each replica reloads the shared keys
+     * @param activationDelay  how long a new key is published before it signs: at least {@code reloadPeriod} (every
+     *                         replica's JWK Set lists it) plus the services' {@code stockflow.security.jwks-refresh}
+     *                         (every service's cache holds it); the gateway refuses to start with less
      */
-    public record SigningKeyProperties(String keyEncryptionKey, Duration maxAge, Duration reloadPeriod) {
+    public record SigningKeyProperties(String keyEncryptionKey, Duration maxAge, Duration reloadPeriod,
+                                       Duration activationDelay) {
     }
 }

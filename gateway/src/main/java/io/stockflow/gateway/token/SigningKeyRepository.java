@@ -33,8 +33,8 @@ public final class SigningKeyRepository {
     }
 
     public Mono<List<SigningKey>> loadVerifying(Instant now) {
-        return db.sql("SELECT kid, algorithm, public_key, private_key, sealed, created_at, retired_at, withdraw_at "
-                        + "FROM gateway.signing_key WHERE withdraw_at IS NULL OR withdraw_at > :now")
+        return db.sql("SELECT kid, algorithm, public_key, private_key, sealed, created_at, activate_at, retired_at, "
+                        + "withdraw_at FROM gateway.signing_key WHERE withdraw_at IS NULL OR withdraw_at > :now")
                 .bind("now", now)
                 .map((row, meta) -> {
                     String kid = row.get("kid", String.class);
@@ -42,28 +42,44 @@ public final class SigningKeyRepository {
                     return new SigningKey(kid, publicKey(algorithm, row.get("public_key", byte[].class)),
                             privateKey(kid, algorithm, row.get("private_key", byte[].class),
                                     Boolean.TRUE.equals(row.get("sealed", Boolean.class))),
-                            row.get("created_at", Instant.class), row.get("retired_at", Instant.class),
-                            row.get("withdraw_at", Instant.class));
+                            row.get("created_at", Instant.class), row.get("activate_at", Instant.class),
+                            row.get("retired_at", Instant.class), row.get("withdraw_at", Instant.class));
                 })
                 .all().collectList();
     }
 
-    /** Adds a current key and retires the others, in one transaction. */
-    public Mono<Void> rotateTo(SigningKey next, Instant now, Instant withdrawRetiredAt) {
-        Mono<Long> retire = db.sql("UPDATE gateway.signing_key SET retired_at = :now, withdraw_at = :withdraw "
+    /**
+     * Adds {@code next} and retires every key not retired yet as of its activation, in one transaction, rotations
+     * one at a time. The retired keys verify until {@code withdrawRetiredAt}.
+     *
+     * @param unlessKeyCreatedAfter null to rotate anyway (on demand); else nothing happens when a key newer than this
+     *                              exists, i.e. another replica has rotated since this one decided to
+     * @return whether {@code next} was added
+     */
+    public Mono<Boolean> rotateTo(SigningKey next, Instant withdrawRetiredAt, Instant unlessKeyCreatedAfter) {
+        Mono<Boolean> alreadyRotated = unlessKeyCreatedAfter == null ? Mono.just(false)
+                : db.sql("SELECT count(*) AS n FROM gateway.signing_key WHERE created_at > :since")
+                .bind("since", unlessKeyCreatedAfter).map((row, meta) -> row.get("n", Long.class) > 0).one();
+        Mono<Long> retire = db.sql("UPDATE gateway.signing_key SET retired_at = :at, withdraw_at = :withdraw "
                         + "WHERE retired_at IS NULL")
-                .bind("now", now).bind("withdraw", withdrawRetiredAt).fetch().rowsUpdated();
-        return transactions.transactional(retire.then(insert(next))).then();
+                .bind("at", next.activateAt()).bind("withdraw", withdrawRetiredAt).fetch().rowsUpdated();
+        Mono<Boolean> rotate = lockKeys().then(alreadyRotated).flatMap(rotated -> rotated ? Mono.just(false)
+                : retire.then(insert(next)).thenReturn(true));
+        return transactions.transactional(rotate);
     }
 
     /** Adds the first key unless another replica got there first. */
     public Mono<Void> createFirst(SigningKey first) {
-        Mono<Long> onlyIfNone = db.sql("SELECT pg_advisory_xact_lock(hashtext('gateway.signing_key'))")
-                .fetch().rowsUpdated()
+        Mono<Long> onlyIfNone = lockKeys()
                 .then(db.sql("SELECT count(*) AS n FROM gateway.signing_key WHERE retired_at IS NULL")
                         .map((row, meta) -> row.get("n", Long.class)).one())
                 .flatMap(current -> current > 0 ? Mono.just(0L) : insert(first));
         return transactions.transactional(onlyIfNone).then();
+    }
+
+    /** Serialises changes of the keys across replicas, until the transaction ends. */
+    private Mono<Long> lockKeys() {
+        return db.sql("SELECT pg_advisory_xact_lock(hashtext('gateway.signing_key'))").fetch().rowsUpdated();
     }
 
     /** Drops keys withdrawn long ago: nothing they signed can still be live. */
@@ -73,11 +89,11 @@ public final class SigningKeyRepository {
     }
 
     private Mono<Long> insert(SigningKey key) {
-        return db.sql("INSERT INTO gateway.signing_key (kid, algorithm, public_key, private_key, sealed, created_at) "
-                        + "VALUES (:kid, :algorithm, :public, :private, :sealed, :created)")
+        return db.sql("INSERT INTO gateway.signing_key (kid, algorithm, public_key, private_key, sealed, created_at, "
+                        + "activate_at) VALUES (:kid, :algorithm, :public, :private, :sealed, :created, :activate)")
                 .bind("kid", key.kid()).bind("algorithm", key.publicKey().getAlgorithm()).bind("public", key.publicKey().getEncoded())
                 .bind("private", seal(key.kid(), key.privateKey().getEncoded()))
-                .bind("sealed", sealer != null).bind("created", key.createdAt())
+                .bind("sealed", sealer != null).bind("created", key.createdAt()).bind("activate", key.activateAt())
                 .fetch().rowsUpdated();
     }
 

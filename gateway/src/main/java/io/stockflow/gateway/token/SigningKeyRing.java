@@ -7,15 +7,19 @@ import tools.jackson.databind.JsonNode;
 
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The signing keys this gateway replica knows, as last loaded from the shared store: new tokens are signed with
- * the newest current key; every key not yet withdrawn verifies, so a rotation never invalidates a live token. The
- * public half of every verifying key is published as a JWK Set.
+ * the most recently activated key that signs now; every key not yet withdrawn verifies, so a rotation never
+ * invalidates a live token. The public half of every verifying key, the next one (not signing yet) included, is
+ * published as a JWK Set. Which key signs follows the clock, not the reloads: every replica switches to the next
+ * key at its activation time, having loaded it well before (see {@link SigningKeys}).
  */
 public final class SigningKeyRing {
 
@@ -28,22 +32,30 @@ public final class SigningKeyRing {
 
     /** Replaces what this replica knows (the store is the truth). */
     public void install(Collection<SigningKey> loaded) {
-        if (loaded.stream().noneMatch(SigningKey::signs)) {
-            throw new IllegalArgumentException("a key ring needs a current signing key");
+        Instant now = clock.instant();
+        if (loaded.stream().noneMatch(k -> k.signsAt(now))) {
+            throw new IllegalArgumentException("a key ring needs a key that signs now");
         }
-        keys = loaded.stream().sorted(Comparator.comparing(SigningKey::createdAt).reversed()).toList();
+        keys = loaded.stream().sorted(Comparator.comparing(SigningKey::activateAt)
+                .thenComparing(SigningKey::createdAt).reversed()).toList();
     }
 
-    /** The key that signs new tokens: the newest current one (two replicas may have created one each). */
+    /** The key that signs new tokens now: the most recently activated one. */
     public SigningKey current() {
-        return keys.stream().filter(SigningKey::signs).findFirst()
+        Instant now = clock.instant();
+        return keys.stream().filter(k -> k.signsAt(now)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no signing key loaded yet"));
+    }
+
+    /** The key published to sign next, while there is one. */
+    public Optional<SigningKey> next() {
+        Instant now = clock.instant();
+        return keys.stream().filter(k -> k.isNextAt(now)).findFirst();
     }
 
     public String currentKeyId() {
         return current().kid();
     }
-
 
     /** @return the public key of a key id that still verifies, or null */
     public PublicKey publicKey(String kid) {

@@ -222,7 +222,7 @@ class AbuseProtectionIntegrationTest {
         Clock clock = Clock.systemUTC();
         SigningKeyRing otherRing = new SigningKeyRing(clock);
         SigningKeys otherReplica = new SigningKeys(new SigningKeyRepository(db, transactions, null), otherRing, clock,
-                Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(30));
+                Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(30), Duration.ZERO);
         otherReplica.initialise().block();
         assertThat(otherRing.currentKeyId()).isEqualTo(ring.currentKeyId());
 
@@ -232,8 +232,9 @@ class AbuseProtectionIntegrationTest {
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.subject").isEqualTo("planner-on-replica-2");
 
-        // the other replica rotates: a token signed with its new key is accepted here at once (unknown key id →
-        // reload), and tokens signed before the rotation stay valid
+        // the other replica rotates without publishing first (no activation delay; see TwoGatewayKeyRotationTest for
+        // the real thing): a token signed with its new key is still accepted here at once (unknown key id → reload),
+        // and tokens signed before the rotation stay valid
         String beforeRotation = fromOther;
         otherReplica.rotate().block();
         String afterRotation = new AccessTokenIssuer(otherRing, clock, Duration.ofMinutes(15))

@@ -65,7 +65,7 @@ class AccessTokenIssuerTest {
     void rotationKeepsEarlierTokensValidUntilTheyExpireThenWithdrawsTheOldKey() {
         String before = issuer.issue("bob", Set.of(Role.VIEWER)).token();
         String oldKid = keys.currentKeyId();
-        keys.install(java.util.List.of(first.retire(clock.now, lifetime), SigningKey.generate(clock.now.plusSeconds(1))));
+        keys.install(java.util.List.of(first.retire(clock.now, lifetime), SigningKey.generate(clock.now)));
         String after = issuer.issue("bob", Set.of(Role.VIEWER)).token();
         assertThat(keys.currentKeyId()).isNotEqualTo(oldKid);
         assertThat(verifier.verify(before).subject()).isEqualTo("bob");
@@ -77,9 +77,32 @@ class AccessTokenIssuerTest {
         assertThat(jwksKids()).containsExactly(keys.currentKeyId());
     }
 
+    /** Published first, signing later: the ring switches at the activation time, without a reload. */
+    @Test
+    void aNextKeyIsPublishedBeforeItSignsAndTakesOverAtItsActivation() {
+        Instant activation = clock.now.plus(Duration.ofMinutes(7));
+        SigningKey next = SigningKey.generate(clock.now, activation);
+        keys.install(java.util.List.of(first.retire(activation, lifetime), next));
+        assertThat(jwksKids()).containsExactlyInAnyOrder(first.kid(), next.kid());
+        assertThat(keys.currentKeyId()).isEqualTo(first.kid());
+        assertThat(keys.next()).contains(next);
+        String before = issuer.issue("carol", Set.of(Role.VIEWER)).token();
+
+        clock.now = activation;
+        assertThat(keys.currentKeyId()).isEqualTo(next.kid());
+        assertThat(keys.next()).isEmpty();
+        String after = issuer.issue("carol", Set.of(Role.VIEWER)).token();
+        assertThat(verifier.verify(before).subject()).isEqualTo("carol");
+        assertThat(verifier.verify(after).subject()).isEqualTo("carol");
+
+        clock.now = activation.plus(lifetime);
+        assertThat(jwksKids()).containsExactly(next.kid());
+    }
+
     @Test
     void signsWithTheNewestCurrentKeyWhenTwoReplicasEachCreatedOne() {
         SigningKey newer = SigningKey.generate(clock.now.plusSeconds(5));
+        clock.now = clock.now.plusSeconds(5);
         keys.install(java.util.List.of(first, newer));
         assertThat(keys.currentKeyId()).isEqualTo(newer.kid());
         assertThat(jwksKids()).containsExactlyInAnyOrder(first.kid(), newer.kid());

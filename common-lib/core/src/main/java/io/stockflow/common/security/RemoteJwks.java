@@ -17,6 +17,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -25,14 +26,17 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The gateway's public signing keys, fetched from its JWK Set ({@code /.well-known/jwks.json}) and cached.
  * <ul>
- *   <li>Fetched on demand, never on a Netty thread's time: {@link #prepare(String)} returns at once when the
- *   cache can answer, else a {@link Mono} that completes when the (non-blocking) fetch has.</li>
- *   <li>A key id the cache does not know triggers one refresh (the gateway rotated); refreshes are at most one per
- *   {@code minRefreshGap}, whatever the reason, so a flood of tokens with made-up key ids cannot turn into a flood
- *   of requests to the gateway. Concurrent callers share the one fetch in flight.</li>
+ *   <li>Fetched on demand, never on a Netty thread's time: {@link #prepare(String, Instant)} returns at once when
+ *   the cache can answer, else a {@link Mono} that completes when the (non-blocking) fetch has.</li>
+ *   <li>A key id the cache does not know triggers one refresh (the gateway rotated). Refreshes are at most one per
+ *   {@code minRefreshGap}, so a flood of tokens with made-up key ids cannot turn into a flood of requests to the
+ *   gateway; but a token issued since the last fetch began may be signed by a key that set cannot hold yet, so it
+ *   refreshes at once, gap or no gap, only never twice within {@link #NEWER_TOKEN_REFRESH_GAP}. Without that, a
+ *   token of a just-activated key would be refused for up to {@code minRefreshGap} whenever some refresh happened a
+ *   moment before it. Concurrent callers share the one fetch in flight.</li>
  *   <li>A set older than {@code refreshInterval} is fetched again, so withdrawn keys disappear.</li>
  *   <li>When the gateway does not answer, the last set fetched keeps serving until it is {@code maxAge} old;
- *   after that (or when none was ever fetched) {@link #prepare(String)} fails with
+ *   after that (or when none was ever fetched) {@link #prepare(String, Instant)} fails with
  *   {@link SigningKeysUnavailableException}: verification fails closed.</li>
  *   <li>Only public signature keys are taken: Ed25519 (the gateway's) or RSA, with a key id and {@code use}
  *   {@code sig} or no {@code use}. Anything else in the set is ignored.</li>
@@ -42,6 +46,11 @@ public final class RemoteJwks {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteJwks.class);
     private static final MediaType JWK_SET = MediaType.parseMediaType("application/jwk-set+json");
+    /**
+     * The floor between refreshes for unknown key ids of tokens newer than the cached set. Not configured: it only
+     * bounds what forged tokens claiming to be new can cost (one fetch a second per service instance).
+     */
+    static final Duration NEWER_TOKEN_REFRESH_GAP = Duration.ofSeconds(1);
 
     /** What one successful fetch returned, and when. */
     private record KeySet(Map<String, PublicKey> keys, Instant fetchedAt) {
@@ -72,15 +81,19 @@ public final class RemoteJwks {
      * the set fresh, else after a refresh (or without one, when the last was too recent). Errors with
      * {@link SigningKeysUnavailableException} when no usable set is left; an unknown key id is not an error here,
      * {@link #key(String)} then answers null.
+     *
+     * @param issuedAt the token's {@code iat} as it claims it (unverified: it only decides whether an unknown key id
+     *                 is worth a refresh at once), or null
      */
-    public Mono<Void> prepare(String keyId) {
+    public Mono<Void> prepare(String keyId, Instant issuedAt) {
         Instant now = clock.instant();
         KeySet set = current;
         boolean stale = set == null || !now.isBefore(set.fetchedAt().plus(timing.refreshInterval()));
-        if (!stale && set.keys().containsKey(keyId)) {
+        boolean known = set != null && set.keys().containsKey(keyId);
+        if (!stale && known) {
             return Mono.empty();
         }
-        CompletableFuture<KeySet> refresh = refresh(now);
+        CompletableFuture<KeySet> refresh = refresh(now, known ? null : issuedAt);
         Mono<Void> afterRefresh = refresh == null ? Mono.empty()
                 // suppressCancel: a caller that goes away must not cancel the fetch others wait for
                 : Mono.fromFuture(refresh, true).onErrorResume(e -> Mono.empty()).then();
@@ -100,12 +113,20 @@ public final class RemoteJwks {
         return set != null && now.isBefore(set.fetchedAt().plus(timing.maxAge())) ? set : null;
     }
 
-    /** The fetch in flight, a new one, or null when the last attempt was too recent. */
-    private synchronized CompletableFuture<KeySet> refresh(Instant now) {
+    /**
+     * The fetch in flight, a new one, or null when the last attempt was too recent.
+     *
+     * @param unknownKeyIssuedAt when the token naming an unknown key id claims it was issued, else null
+     */
+    private synchronized CompletableFuture<KeySet> refresh(Instant now, Instant unknownKeyIssuedAt) {
         if (inFlight != null && !inFlight.isDone()) {
             return inFlight;
         }
-        if (now.isBefore(lastAttempt.plus(timing.minRefreshGap()))) {
+        // iat counts whole seconds: a token issued in the second the last fetch began may be newer than that set
+        boolean newerThanSet = unknownKeyIssuedAt != null
+                && !unknownKeyIssuedAt.isBefore(lastAttempt.truncatedTo(ChronoUnit.SECONDS));
+        Duration gap = newerThanSet ? NEWER_TOKEN_REFRESH_GAP : timing.minRefreshGap();
+        if (now.isBefore(lastAttempt.plus(gap))) {
             return null;
         }
         lastAttempt = now;

@@ -6,6 +6,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -35,12 +36,13 @@ public final class TokenAuthenticator {
             return Mono.error(e instanceof InvalidTokenException invalid ? invalid
                     : new InvalidTokenException("unreadable token header: " + e.getMessage(), e));
         }
-        return keys.prepare(keyId).then(Mono.fromCallable(() -> verifier.verify(bearerToken)));
+        return keys.prepare(keyId, issuedAtOf(bearerToken))
+                .then(Mono.fromCallable(() -> verifier.verify(bearerToken)));
     }
 
     /**
      * The {@code kid} of the token's header, read before the signature is checked only to know which key to fetch;
-     * nothing else of the unverified token is used.
+     * nothing else of the unverified token is used but its {@link #issuedAtOf(String) iat}, for when to fetch.
      */
     static String keyIdOf(String token) {
         int dot = token.indexOf('.');
@@ -53,5 +55,20 @@ public final class TokenAuthenticator {
             throw new InvalidTokenException("the token names no key id", null);
         }
         return kid.asString();
+    }
+
+    /**
+     * The {@code iat} the token claims, unverified: it only tells {@link RemoteJwks} whether the token may be newer
+     * than the cached keys. Null when absent or unreadable (the verifier judges the token itself).
+     */
+    static Instant issuedAtOf(String token) {
+        try {
+            String[] parts = token.split("\\.", 3);
+            JsonNode iat = StockflowJson.mapper().readTree(new String(Base64.getUrlDecoder().decode(parts[1]),
+                    StandardCharsets.UTF_8)).get("iat");
+            return iat != null && iat.isIntegralNumber() ? Instant.ofEpochSecond(iat.asLong()) : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 }
