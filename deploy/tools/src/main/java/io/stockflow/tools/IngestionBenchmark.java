@@ -1,5 +1,6 @@
 package io.stockflow.tools;
 
+import io.stockflow.toolsupport.ToolVersion;
 import io.stockflow.common.events.EventCodec;
 import io.stockflow.common.events.EventEnvelope;
 import io.stockflow.common.events.EventTypes;

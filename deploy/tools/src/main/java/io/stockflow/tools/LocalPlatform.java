@@ -1,5 +1,6 @@
 package io.stockflow.tools;
 
+import io.stockflow.toolsupport.ToolVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

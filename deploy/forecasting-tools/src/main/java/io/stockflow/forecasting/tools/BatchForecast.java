@@ -1,5 +1,6 @@
 package io.stockflow.forecasting.tools;
 
+import io.stockflow.toolsupport.ToolVersion;
 import io.stockflow.common.forecast.ForecastDay;
 import io.stockflow.forecasting.forecast.QuantileTables;
 import io.stockflow.forecasting.learned.GlobalModelForecaster;

@@ -1,5 +1,7 @@
 package io.stockflow.forecasting.tools;
 
+import io.stockflow.toolsupport.CommandLines;
+import io.stockflow.toolsupport.ToolVersion;
 import io.stockflow.common.synthetic.SyntheticPosConfig;
 import io.stockflow.forecasting.forecast.QuantileTables;
 import io.stockflow.forecasting.learned.GlobalModel;
@@ -62,25 +64,13 @@ public final class ForecastBenchmark {
     /** A one-week lead time: its totals come from backtest windows, not the normal fallback. */
     private static final int WEEK_LEAD_TIME = 7;
 
-    private static final String COMMAND_HELP = "commandHelp";
-
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     /** The command line; its --help ends with every command's own help, so that it shows every option. */
     static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new ForecastBenchmark());
-        List<String> sections = new ArrayList<>(line.getHelpSectionKeys());
-        sections.add(COMMAND_HELP);
-        line.getHelpSectionMap().put(COMMAND_HELP, help -> {
-            StringBuilder text = new StringBuilder();
-            help.subcommands().values().forEach(command ->
-                    text.append(System.lineSeparator()).append(command.commandSpec().commandLine().getUsageMessage()));
-            return text.toString();
-        });
-        line.getCommandSpec().usageMessage().sectionKeys(sections);
-        return line;
+        return CommandLines.withEveryCommandsHelp(new ForecastBenchmark());
     }
 
     /** The synthetic panel both benchmarks run on. */

@@ -1,5 +1,6 @@
 package io.stockflow.inventory.tools;
 
+import io.stockflow.toolsupport.ToolVersion;
 import io.stockflow.inventory.optimize.Constraints;
 import io.stockflow.inventory.optimize.InventoryOptimizer;
 import io.stockflow.inventory.optimize.ItemPolicy;

@@ -1,5 +1,6 @@
 package io.stockflow.inventory.tools;
 
+import io.stockflow.toolsupport.ToolVersion;
 import io.stockflow.inventory.simulation.DemandModel;
 import io.stockflow.inventory.simulation.InventorySimulator;
 import io.stockflow.inventory.simulation.PolicyKind;
