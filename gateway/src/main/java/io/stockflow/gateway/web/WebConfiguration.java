@@ -1,5 +1,6 @@
 package io.stockflow.gateway.web;
 
+import io.stockflow.common.web.IdempotencyKey;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,7 +61,7 @@ class WebConfiguration {
         cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "X-Request-Id",
-                "Idempotency-Key", "X-Api-Key"));
+                IdempotencyKey.HEADER, "X-Api-Key"));
         cors.setExposedHeaders(List.of("X-Request-Id", HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION));
         cors.setAllowCredentials(false); // tokens travel in the Authorization header, never in cookies
         cors.setMaxAge(Duration.ofHours(1));
