@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param defaultCurrency     currency of lines that name none
  * @param maxBatchSize        largest batch body; larger ones get 413 (bodies are streamed, never held in memory)
  * @param maxTransactionSize  largest single-transaction body
+ * @param maxRowSize          longest row of a batch (a CSV record, a JSON array element); a longer one is refused
+ *                            as {@code row_too_large} and the body reads on: what bounds a batch's memory
  * @param chunkRows           rows validated, de-duplicated and published together
  * @param maxReportedRows     rejected/duplicate rows listed in a batch response (all of them go to the DLQ)
  * @param maxFutureSkew       how far past the server clock a transaction timestamp may lie
@@ -30,6 +32,7 @@ public record IngestionProperties(
         String defaultCurrency,
         DataSize maxBatchSize,
         DataSize maxTransactionSize,
+        DataSize maxRowSize,
         int chunkRows,
         int maxReportedRows,
         Duration maxFutureSkew,
@@ -42,4 +45,17 @@ public record IngestionProperties(
         Duration rejectedRowRetention,
         double alertRejectedShare,
         long alertMinRejected) {
+
+    /** The default {@link #maxRowSize}. */
+    public static final DataSize DEFAULT_MAX_ROW_SIZE = DataSize.ofKilobytes(64);
+
+    public IngestionProperties {
+        if (maxRowSize == null) {
+            maxRowSize = DEFAULT_MAX_ROW_SIZE;
+        }
+        if (maxRowSize.toBytes() < 256 || maxRowSize.toBytes() > DataSize.ofMegabytes(64).toBytes()) {
+            throw new IllegalArgumentException("stockflow.ingestion.max-row-size must lie between 256B and 64MB, not "
+                    + maxRowSize);
+        }
+    }
 }

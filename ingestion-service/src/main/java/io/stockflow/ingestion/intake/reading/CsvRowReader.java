@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * Reads POS lines from RFC 4180 CSV with a header row. Required columns: product_id, store_id, quantity,
  * unit_price, transaction_timestamp; optional: transaction_id, line_number, currency, promotion, channel and
  * variant attributes as {@code variant_<name>} columns. A wrong or missing header refuses the whole body;
- * a bad row is reported with every fault it has.
+ * a bad row is reported with every fault it has. No row longer than {@code maxRowBytes} reaches the parser
+ * ({@link BoundedRowStream}): such a row is refused ({@code row_too_large}) and the body reads on after it.
  */
 class CsvRowReader implements RowReader {
 
@@ -45,11 +46,19 @@ class CsvRowReader implements RowReader {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
+    private final int maxRowBytes;
     private long row;
 
-    CsvRowReader(InputStream body) {
+    CsvRowReader(InputStream body, int maxRowBytes) {
+        this.maxRowBytes = maxRowBytes;
+        BoundedRowStream bounded;
         try {
-            InputStreamReader reader = new InputStreamReader(RowReader.skipUtf8Bom(body),
+            bounded = BoundedRowStream.csv(RowReader.skipUtf8Bom(body), maxRowBytes);
+        } catch (IOException e) {
+            throw RowReader.unreadable(0, e);
+        }
+        try {
+            InputStreamReader reader = new InputStreamReader(bounded,
                     StandardCharsets.UTF_8.newDecoder()
                             .onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -57,7 +66,11 @@ class CsvRowReader implements RowReader {
         } catch (IOException | UncheckedIOException e) {
             throw RowReader.unreadable(0, e);
         } catch (IllegalArgumentException e) {
-            throw headerProblem("the CSV header is invalid: " + e.getMessage());
+            throw headerProblem(bounded.firstRowTooLarge() ? headerTooLarge(maxRowBytes)
+                    : "the CSV header is invalid: " + e.getMessage());
+        }
+        if (bounded.firstRowTooLarge()) {
+            throw headerProblem(headerTooLarge(maxRowBytes));
         }
         this.header = parser.getHeaderNames();
         checkHeader(header);
@@ -88,6 +101,10 @@ class CsvRowReader implements RowReader {
         }
     }
 
+    private static String headerTooLarge(int maxRowBytes) {
+        return "the CSV header is longer than the row size limit of " + maxRowBytes + " bytes";
+    }
+
     private static UnreadableBodyException headerProblem(String detail) {
         return new UnreadableBodyException(0, FieldViolation.of(null, "invalid_header", detail), false, null);
     }
@@ -115,6 +132,9 @@ class CsvRowReader implements RowReader {
         }
         row++;
         String[] values = record.values();
+        if (values.length == 2 && BoundedRowStream.MARK.equals(values[0])) {
+            return RowReader.tooLarge(row, values[1], maxRowBytes, "a line break");
+        }
         Supplier<String> raw = () -> RAW.format((Object[]) values);
         if (!record.isConsistent()) {
             return ParsedRow.invalid(row, raw, null, List.of(FieldViolation.of(null, "column_count",

@@ -16,18 +16,21 @@ import java.util.function.Supplier;
 
 /**
  * Reads POS lines from a JSON array of line objects, one element at a time. Malformed JSON stops the read at
- * the element where it occurs; an element of the wrong shape is a rejected row.
+ * the element where it occurs; an element of the wrong shape is a rejected row, and so is one longer than
+ * {@code maxRowBytes}, which never reaches the parser ({@link BoundedRowStream}).
  */
 class JsonArrayRowReader implements RowReader {
 
     private final JsonMapper mapper;
     private final JsonParser parser;
+    private final int maxRowBytes;
     private long row;
 
-    JsonArrayRowReader(InputStream body, JsonMapper mapper) {
+    JsonArrayRowReader(InputStream body, JsonMapper mapper, int maxRowBytes) {
         this.mapper = mapper;
+        this.maxRowBytes = maxRowBytes;
         try {
-            this.parser = mapper.createParser(RowReader.skipUtf8Bom(body));
+            this.parser = mapper.createParser(BoundedRowStream.jsonArray(RowReader.skipUtf8Bom(body), maxRowBytes));
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new UnreadableBodyException(0, FieldViolation.of(null, "empty_body",
@@ -67,6 +70,10 @@ class JsonArrayRowReader implements RowReader {
             }
             row = current;
             JsonNode element = parser.readValueAsTree();
+            if (element.isString() && element.stringValue().startsWith(BoundedRowStream.MARK)) {
+                return RowReader.tooLarge(row, element.stringValue().substring(BoundedRowStream.MARK.length()),
+                        maxRowBytes, "the end of the element");
+            }
             Supplier<String> raw = element::toString;
             if (!element.isObject()) {
                 return ParsedRow.invalid(row, raw, null, List.of(FieldViolation.of(null, "not_an_object",

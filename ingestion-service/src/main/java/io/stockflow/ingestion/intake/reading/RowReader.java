@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
+import java.util.List;
 
 /** Reads a request body row by row, without holding more than one row in memory. */
 public interface RowReader extends Closeable {
@@ -14,19 +15,33 @@ public interface RowReader extends Closeable {
     /**
      * Reads RFC 4180 CSV with a header row.
      *
-     * @throws UnreadableBodyException when the header is wrong or missing, or the body cannot be read
+     * @param maxRowBytes the longest record; a longer one is refused as {@code row_too_large}
+     * @throws UnreadableBodyException when the header is wrong, missing or too long, or the body cannot be read
      */
-    static RowReader csv(InputStream body) {
-        return new CsvRowReader(body);
+    static RowReader csv(InputStream body, int maxRowBytes) {
+        return new CsvRowReader(body, maxRowBytes);
     }
 
     /**
      * Reads a JSON array of line objects.
      *
+     * @param maxRowBytes the longest element; a longer one is refused as {@code row_too_large}
      * @throws UnreadableBodyException when the body is empty, not an array, or cannot be read
      */
-    static RowReader jsonArray(InputStream body, JsonMapper mapper) {
-        return new JsonArrayRowReader(body, mapper);
+    static RowReader jsonArray(InputStream body, JsonMapper mapper, int maxRowBytes) {
+        return new JsonArrayRowReader(body, mapper, maxRowBytes);
+    }
+
+    /**
+     * The row that stands for one longer than the limit: refused, with the first bytes of its text only.
+     *
+     * @param end where the over-long row was taken to end, for the message
+     */
+    static ParsedRow tooLarge(long row, String prefix, int maxRowBytes, String end) {
+        return ParsedRow.invalid(row, () -> prefix, null, List.of(FieldViolation.of(null, "row_too_large",
+                "the row is longer than the limit of " + maxRowBytes + " bytes (it was taken to end at "
+                        + end + "); only its first " + BoundedRowStream.PREFIX_BYTES + " bytes are kept")
+                .atRow(row)));
     }
 
     /**

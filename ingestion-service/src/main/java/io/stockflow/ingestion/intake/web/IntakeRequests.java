@@ -156,7 +156,8 @@ class IntakeRequests {
         try (in) {
             RowReader reader;
             try {
-                reader = csv ? RowReader.csv(in) : RowReader.jsonArray(in, json);
+                int maxRow = (int) properties.maxRowSize().toBytes();
+                reader = csv ? RowReader.csv(in, maxRow) : RowReader.jsonArray(in, json, maxRow);
             } catch (UnreadableBodyException e) {
                 return answers.unreadable(e, limit);
             }
