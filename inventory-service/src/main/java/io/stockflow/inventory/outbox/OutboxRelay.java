@@ -51,7 +51,7 @@ public class OutboxRelay {
     /** @return how many events were sent */
     public int relayBatch() throws Exception {
         List<OutboxRepository.Unsent> rows = outbox.unsent(BATCH).block(TIMEOUT);
-        if (rows == null || rows.isEmpty()) {
+        if (rows.isEmpty()) {
             return 0;
         }
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());

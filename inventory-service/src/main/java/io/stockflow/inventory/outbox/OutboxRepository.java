@@ -27,14 +27,14 @@ public class OutboxRepository {
         this.publisher = publisher;
     }
 
-    /** An event to be sent: its topic's name, its key and the encoded envelope. */
-    public record Pending(String topic, String key, EventEnvelope<?> event, byte[] encoded) {
+    /** An event to be sent: its id, its topic's name, its key and the encoded envelope. */
+    public record Pending(UUID eventId, String topic, String key, byte[] encoded) {
     }
 
     /** An event of this topic from this service, keyed and encoded as the publisher would send it now. */
     public <P> Pending event(Topic<P> topic, String type, UUID eventId, Instant occurredAt, P payload) {
         EventEnvelope<P> event = publisher.envelope(topic, type, eventId, occurredAt, payload);
-        return new Pending(topic.name(), topic.keyOf(payload), event, publisher.encode(event));
+        return new Pending(eventId, topic.name(), topic.keyOf(payload), publisher.encode(event));
     }
 
     /** @return the ids of the events that were new */
@@ -46,7 +46,7 @@ public class OutboxRepository {
                         INSERT INTO outbox (event_id, topic, event_key, payload)
                         SELECT * FROM unnest($1::text[]::uuid[], $2::text[], $3::text[], $4::text[])
                         ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")
-                .bind(0, events.stream().map(e -> e.event().eventId().toString()).toArray(String[]::new))
+                .bind(0, events.stream().map(e -> e.eventId().toString()).toArray(String[]::new))
                 .bind(1, events.stream().map(Pending::topic).toArray(String[]::new))
                 .bind(2, events.stream().map(Pending::key).toArray(String[]::new))
                 .bind(3, events.stream().map(e -> new String(e.encoded(), StandardCharsets.UTF_8))

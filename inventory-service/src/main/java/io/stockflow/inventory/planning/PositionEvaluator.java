@@ -95,14 +95,14 @@ public class PositionEvaluator {
     /** @return how many positions were looked at */
     public int evaluateBatch() {
         List<Changed> changed = positions.changed(BATCH).block(TIMEOUT);
-        if (changed == null || changed.isEmpty()) {
+        if (changed.isEmpty()) {
             return 0;
         }
         Map<SeriesKey, Instant> versions = new LinkedHashMap<>();
         changed.forEach(c -> versions.put(c.series(), c.changedAt()));
         List<Planning.SeriesPlan> plans = planning.plan(versions.keySet()).collectList().block(TIMEOUT);
         Map<SeriesKey, Map<String, AlertState>> states = positions.alertStates(versions.keySet())
-                .blockOptional(TIMEOUT).orElse(Map.of());
+                .block(TIMEOUT);
         Instant now = clock.instant();
         List<OutboxRepository.Pending> events = new ArrayList<>();
         List<AuditTrail.Entry> entries = new ArrayList<>();

@@ -65,7 +65,7 @@ public class Escalator {
         Instant now = clock.instant();
         List<DueRoute> due = routes.due(now, 500).collectList().block(TIMEOUT);
         int steps = 0;
-        for (DueRoute route : due == null ? List.<DueRoute>of() : due) {
+        for (DueRoute route : due) {
             Rule rule = rules.get(route.ruleId()).block(TIMEOUT);
             List<RuleDefinition.EscalationStep> ladder = rule == null ? List.of()
                     : rule.definition().escalationSteps();
